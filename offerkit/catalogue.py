@@ -17,7 +17,7 @@ from typing import Literal
 
 from offerkit.errors import DataFileError
 
-__all__ = ["Column", "SCHEMAS", "data_dir", "load_catalogue", "read_table"]
+__all__ = ["SCHEMAS", "Column", "data_dir", "load_catalogue", "read_table"]
 
 ColumnKind = Literal["text", "optional", "int", "float", "bool", "choice"]
 
@@ -37,8 +37,7 @@ SCHEMAS: Mapping[str, tuple[Column, ...]] = {
     "currencies": (Column("code"), Column("symbol"), Column("name"), Column("step", "int")),
     "goal_areas": (Column("id"), Column("name"), Column("description"), _SOURCE),
     "question_bank": (Column("area"), Column("question"), _SOURCE),
-    "doubts_checklist": (Column("id"), Column("topic"), Column("question"), Column("why"),
-                         _SOURCE),
+    "doubts_checklist": (Column("id"), Column("topic"), Column("question"), Column("why"), _SOURCE),
     "tone_phrases": (Column("pattern"), Column("category"), Column("hint")),
 }
 
@@ -60,31 +59,37 @@ def _convert(value: str, column: Column, path: str, row: int) -> object:
     if column.kind == "optional":
         return text
     if not text:
-        raise DataFileError("is empty; a value is required", path=path, row=row,
-                            column=column.name)
+        raise DataFileError("is empty; a value is required", path=path, row=row, column=column.name)
     if column.kind == "int":
         try:
             return int(text)
         except ValueError:
-            raise DataFileError(f"expected a whole number, got {text!r}", path=path,
-                                row=row, column=column.name) from None
+            raise DataFileError(
+                f"expected a whole number, got {text!r}", path=path, row=row, column=column.name
+            ) from None
     if column.kind == "float":
         try:
             return float(text)
         except ValueError:
-            raise DataFileError(f"expected a number, got {text!r}", path=path, row=row,
-                                column=column.name) from None
+            raise DataFileError(
+                f"expected a number, got {text!r}", path=path, row=row, column=column.name
+            ) from None
     if column.kind == "bool":
         lowered = text.lower()
         if lowered in {"true", "yes", "1"}:
             return True
         if lowered in {"false", "no", "0"}:
             return False
-        raise DataFileError(f"expected true or false, got {text!r}", path=path, row=row,
-                            column=column.name)
+        raise DataFileError(
+            f"expected true or false, got {text!r}", path=path, row=row, column=column.name
+        )
     if column.kind == "choice" and text not in column.choices:
-        raise DataFileError(f"expected one of {', '.join(column.choices)}, got {text!r}",
-                            path=path, row=row, column=column.name)
+        raise DataFileError(
+            f"expected one of {', '.join(column.choices)}, got {text!r}",
+            path=path,
+            row=row,
+            column=column.name,
+        )
     return text
 
 
@@ -99,19 +104,23 @@ def read_table(path: Path, columns: tuple[Column, ...]) -> tuple[dict[str, objec
             if missing:
                 raise DataFileError(
                     f"missing column(s) {', '.join(missing)}; the header has "
-                    f"{', '.join(header) or 'nothing'}", path=shown, row=1)
+                    f"{', '.join(header) or 'nothing'}",
+                    path=shown,
+                    row=1,
+                )
             rows = []
             for number, raw in enumerate(reader, start=2):
                 if None in raw:
-                    raise DataFileError("has more fields than the header", path=shown,
-                                        row=number)
-                rows.append({c.name: _convert(raw.get(c.name) or "", c, shown, number)
-                             for c in columns})
+                    raise DataFileError("has more fields than the header", path=shown, row=number)
+                rows.append(
+                    {c.name: _convert(raw.get(c.name) or "", c, shown, number) for c in columns}
+                )
     except FileNotFoundError:
         raise DataFileError("file not found", path=shown) from None
     except UnicodeDecodeError as exc:
-        raise DataFileError(f"is not UTF-8 text ({exc.reason} at byte {exc.start})",
-                            path=shown) from None
+        raise DataFileError(
+            f"is not UTF-8 text ({exc.reason} at byte {exc.start})", path=shown
+        ) from None
     if not rows:
         raise DataFileError("has a header but no rows", path=shown)
     return tuple(rows)

@@ -70,8 +70,9 @@ class EmptyTextError(InvalidInputError):
 class DataFileError(OfferkitError, ValueError):
     """A data file (CSV or JSON) that is malformed; names file, row and column."""
 
-    def __init__(self, message: str, *, path: str = "", row: int | None = None,
-                 column: str = "") -> None:
+    def __init__(
+        self, message: str, *, path: str = "", row: int | None = None, column: str = ""
+    ) -> None:
         self.path = path
         self.row = row
         self.column = column

@@ -78,7 +78,7 @@ class PayRange:
 
     def describe(self) -> str:
         """E.g. ``CNY 300,000–450,000 a year (20,000–30,000 × 15)``."""
-        text = (f"{format_money(self.low, self.currency)}–{self.high:,.0f} a year")
+        text = f"{format_money(self.low, self.currency)}–{self.high:,.0f} a year"
         if self.months:
             text += f" ({self.low / self.months:,.0f}–{self.high / self.months:,.0f}"
             text += f" × {self.months:g})"
@@ -87,8 +87,10 @@ class PayRange:
 
 @cache
 def _currency_table() -> dict[str, tuple[str, int]]:
-    return {str(r["code"]): (str(r["symbol"]), int(str(r["step"])))
-            for r in load_catalogue("currencies")}
+    return {
+        str(r["code"]): (str(r["symbol"]), int(str(r["step"])))
+        for r in load_catalogue("currencies")
+    }
 
 
 def known_currencies() -> tuple[str, ...]:
@@ -100,8 +102,9 @@ def check_currency(code: str, field: str = "currency") -> str:
     """Return ``code`` in upper case, or raise :class:`UnknownCurrencyError`."""
     cleaned = (code or "").strip().upper()
     if cleaned not in _currency_table():
-        raise UnknownCurrencyError(field, f"a known currency code ({', '.join(known_currencies())})",
-                                   code)
+        raise UnknownCurrencyError(
+            field, f"a known currency code ({', '.join(known_currencies())})", code
+        )
     return cleaned
 
 
@@ -119,20 +122,26 @@ def same_currency(*currencies: str, field: str = "currency") -> str:
     """The one currency shared by all arguments; raise if they differ (no silent conversion)."""
     distinct = sorted(set(currencies))
     if len(distinct) != 1:
-        raise InvalidInputError(field, "amounts in one currency", " and ".join(distinct),
-                                "convert them yourself first; offerkit never converts")
+        raise InvalidInputError(
+            field,
+            "amounts in one currency",
+            " and ".join(distinct),
+            "convert them yourself first; offerkit never converts",
+        )
     return distinct[0]
 
 
-def annual_pay(monthly: float, months: float = 12, bonus: float = 0.0, *,
-               currency: str = "CNY") -> AnnualPay:
+def annual_pay(
+    monthly: float, months: float = 12, bonus: float = 0.0, *, currency: str = "CNY"
+) -> AnnualPay:
     """Annual cash from a monthly figure: ``monthly × months + bonus``."""
     _positive("monthly", monthly)
     _months_ok(months)
     if bonus < 0:
         raise InvalidInputError("bonus", "zero or a positive amount", bonus)
-    return AnnualPay(round(monthly * months + bonus, 2), check_currency(currency),
-                     monthly, months, bonus)
+    return AnnualPay(
+        round(monthly * months + bonus, 2), check_currency(currency), monthly, months, bonus
+    )
 
 
 # ---------------------------------------------------------------- parsing
@@ -144,10 +153,8 @@ _PER_MONTH = r"(?:\s*(?:/\s*month|per month|a month|/mo|monthly|月))"
 _PER_YEAR = r"(?:\s*(?:/\s*year|per year|a year|/yr|annual(?:ly)?|年))?"
 _BONUS = r"(?:\s*\+\s*" + _NUMBER + r"\s*(?:bonus|year-end bonus|年终奖)?)?"
 
-_SINGLE = re.compile(
-    rf"^{_NUMBER}(?:{_MONTHS}|{_PER_MONTH}|{_PER_YEAR}){_BONUS}$")
-_RANGE = re.compile(
-    rf"^{_NUMBER}\s*-\s*{_NUMBER}(?:{_MONTHS}|{_PER_MONTH}|{_PER_YEAR})$")
+_SINGLE = re.compile(rf"^{_NUMBER}(?:{_MONTHS}|{_PER_MONTH}|{_PER_YEAR}){_BONUS}$")
+_RANGE = re.compile(rf"^{_NUMBER}\s*-\s*{_NUMBER}(?:{_MONTHS}|{_PER_MONTH}|{_PER_YEAR})$")
 
 
 def _positive(field: str, value: float) -> None:
@@ -157,32 +164,49 @@ def _positive(field: str, value: float) -> None:
 
 def _months_ok(months: float, field: str = "months") -> None:
     if not MIN_MONTHS <= months <= MAX_MONTHS:
-        raise InvalidInputError(field, f"between {MIN_MONTHS:g} and {MAX_MONTHS:g} months of pay",
-                                months, "e.g. 13 for a 13th-month salary")
+        raise InvalidInputError(
+            field,
+            f"between {MIN_MONTHS:g} and {MAX_MONTHS:g} months of pay",
+            months,
+            "e.g. 13 for a 13th-month salary",
+        )
 
 
 def _split_currency(text: str, default: str, field: str) -> tuple[str, str]:
     """Take a currency code or symbol off either end of ``text``."""
     stripped = text.strip()
-    code = re.match(r"^([A-Za-z]{3})\b\s*", stripped) or re.search(r"\s*\b([A-Za-z]{3})$",
-                                                                    stripped)
-    rest = (stripped[: code.start()] + stripped[code.end():]).strip() if code else ""
+    code = re.match(r"^([A-Za-z]{3})\b\s*", stripped) or re.search(r"\s*\b([A-Za-z]{3})$", stripped)
+    rest = (stripped[: code.start()] + stripped[code.end() :]).strip() if code else ""
     if code and re.search(r"\d", rest):
         found = check_currency(code.group(1), field)
         return found, rest
     by_length = sorted(_currency_table().items(), key=lambda item: -len(item[1][0]))
     for iso, (symbol, _step) in by_length:
         if stripped.startswith(symbol) and not symbol[0].isdigit():
-            return iso, stripped[len(symbol):].strip()
+            return iso, stripped[len(symbol) :].strip()
     if stripped.startswith("$"):
         return "USD", stripped[1:].strip()
     return check_currency(default, "currency"), stripped
 
 
 def _normalise(text: str) -> str:
-    replacements = {"×": "x", "*": "x", "·": " x ", "薪": "", "，": ",", "–": "-", "—": "-",
-                    "~": "-", "～": "-", "至": "-", "到": "-", "Ｋ": "k", "＋": "+",
-                    "（": "(", "）": ")"}
+    replacements = {
+        "×": "x",
+        "*": "x",
+        "·": " x ",
+        "薪": "",
+        "，": ",",
+        "–": "-",
+        "—": "-",
+        "~": "-",
+        "～": "-",
+        "至": "-",
+        "到": "-",
+        "Ｋ": "k",
+        "＋": "+",
+        "（": "(",
+        "）": ")",
+    }
     lowered = text.strip().lower()
     for old, new in replacements.items():
         lowered = lowered.replace(old, new)
@@ -193,8 +217,10 @@ def _amount(number: str, unit: str | None) -> float:
     return float(number.replace(",", "")) * _UNITS[unit or ""]
 
 
-_HELP = ("write e.g. '300000', '25k x 14', '25k x 13 + 30k bonus' or, for a range, "
-         "'20-30K·15薪' / '20k-30k x 15'")
+_HELP = (
+    "write e.g. '300000', '25k x 14', '25k x 13 + 30k bonus' or, for a range, "
+    "'20-30K·15薪' / '20k-30k x 15'"
+)
 
 
 def parse_pay(text: str, currency: str = "CNY", *, field: str = "previous_pay") -> AnnualPay:
@@ -218,17 +244,19 @@ def parse_pay(text: str, currency: str = "CNY", *, field: str = "previous_pay") 
     per_month = months_text is not None or re.search(_PER_MONTH + "$", _normalise(rest))
     if not per_month:
         if bonus:
-            raise PayFormatError(field, "a monthly figure × months when a bonus is added",
-                                 text, "e.g. '25k x 13 + 30k bonus'")
+            raise PayFormatError(
+                field,
+                "a monthly figure × months when a bonus is added",
+                text,
+                "e.g. '25k x 13 + 30k bonus'",
+            )
         return AnnualPay(amount, code, source=text)
     months = float(months_text) if months_text else 12.0
     _months_ok(months, field)
-    return AnnualPay(round(amount * months + bonus, 2), code, amount, months, bonus,
-                     source=text)
+    return AnnualPay(round(amount * months + bonus, 2), code, amount, months, bonus, source=text)
 
 
-def parse_pay_range(text: str, currency: str = "CNY", *,
-                    field: str = "posted_range") -> PayRange:
+def parse_pay_range(text: str, currency: str = "CNY", *, field: str = "posted_range") -> PayRange:
     """Read a posted pay range and return it as an annual :class:`PayRange`.
 
     A unit written once applies to both ends (``20-30K`` = 20,000–30,000). Without a
@@ -249,8 +277,12 @@ def parse_pay_range(text: str, currency: str = "CNY", *,
     high = _amount(high_number, high_unit or low_unit)
     _positive(field, low)
     if low > high:
-        raise InvalidInputError(field, "a range whose minimum is not above its maximum", text,
-                                f"{low:,.0f} > {high:,.0f}")
+        raise InvalidInputError(
+            field,
+            "a range whose minimum is not above its maximum",
+            text,
+            f"{low:,.0f} > {high:,.0f}",
+        )
     months: float | None = None
     if months_text is not None:
         months = float(months_text)

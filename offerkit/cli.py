@@ -1,0 +1,123 @@
+"""The ``offerkit`` command line.
+
+Each sub-command lives in its own small function; heavy imports (papermill, nbclient,
+dask…) happen inside the sub-command that needs them, so ``offerkit --help`` stays fast.
+Any :class:`~offerkit.errors.OfferkitError` ends the command with a one-line message on
+stderr and exit status 2 — never a traceback.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections.abc import Sequence
+
+from offerkit import __version__
+from offerkit.errors import OfferkitError
+
+__all__ = ["main"]
+
+
+def _salary_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--previous-pay",
+        default="",
+        help="previous pay in any format, e.g. '300000', '25k x 14', "
+        "'25k x 13 + 30k bonus' (leave out if not disclosed)",
+    )
+    parser.add_argument(
+        "--posted-range",
+        default="",
+        help="the job board's range, e.g. '20-30K·15薪' or '20k-30k x 15'",
+    )
+    parser.add_argument("--currency", default="CNY", help="ISO code (default CNY)")
+    parser.add_argument(
+        "--exception",
+        action="append",
+        default=[],
+        choices=["exceptional", "high-demand"],
+        help="claim an exception to the +20 %% guideline (repeatable)",
+    )
+    parser.add_argument(
+        "--reason", default="", help="why the exception holds (market evidence, rare strength)"
+    )
+    parser.add_argument("--ask", default="", help="an annual ask to check, e.g. 400000")
+    parser.add_argument("--json", action="store_true", help="print JSON with plain numbers")
+
+
+def _salary(args: argparse.Namespace) -> int:
+    """Your annual range under the +20 % guideline, the ceiling an exception allows, where
+    the posted range's offers usually land, and a verdict on your ask."""
+    from offerkit.salary import SalaryException, check_ask, expected_salary_range
+
+    reason = args.reason.strip() or "claimed on the command line"
+    exceptions = [SalaryException(kind, reason) for kind in dict.fromkeys(args.exception)]
+    expected = expected_salary_range(
+        args.previous_pay or None,
+        currency=args.currency,
+        posted=args.posted_range or None,
+        exceptions=exceptions,
+    )
+    verdict = check_ask(args.ask, expected) if args.ask.strip() else None
+    if args.json:
+        data = expected.as_dict()
+        data["ask"] = (
+            None
+            if verdict is None
+            else {
+                "amount": verdict.ask,
+                "raise_pct": verdict.raise_pct,
+                "verdict": verdict.verdict,
+                "message": verdict.message,
+                "zone_in_posted_range": verdict.position.zone if verdict.position else None,
+            }
+        )
+        print(json.dumps(data, indent=2, ensure_ascii=False))
+        return 0
+    for line in expected.lines():
+        print(line)
+    if verdict is not None:
+        print(f"Verdict on your ask: {verdict.message}")
+        if verdict.position is not None:
+            print(verdict.position.message)
+    return 0
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """The full argument parser (sub-commands included)."""
+    parser = argparse.ArgumentParser(
+        prog="offerkit",
+        description="Prepare for the offer and salary conversation: lessons, rules and "
+        "workbook builds.",
+    )
+    parser.add_argument("--version", action="version", version=f"offerkit {__version__}")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+    salary = sub.add_parser(
+        "salary", help="your annual range and a verdict on an ask", description=_salary.__doc__
+    )
+    _salary_arguments(salary)
+    salary.set_defaults(handler=_salary)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Entry point of the ``offerkit`` console script."""
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    if not getattr(args, "handler", None):
+        parser.print_help()
+        return 0
+    try:
+        return int(args.handler(args))
+    except OfferkitError as exc:
+        message = str(exc)
+        print(f"offerkit {args.command}: error: {message}", file=sys.stderr)
+        return 2
+    except KeyboardInterrupt:
+        print(f"offerkit {args.command}: interrupted", file=sys.stderr)
+        return 130
+
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit(main())

@@ -1,0 +1,100 @@
+"""The course context a lesson opens: the learner's parameters, answers and run mode.
+
+No widget imports here: the context is shared by the widget builders and by headless
+(papermill / nbval) runs.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from offerkit.answers import AnswersStore, default_answers_path
+from offerkit.params import PARAMETER_NAMES, PARAMETERS, validate_parameters
+
+__all__ = ["PROFILE_ID", "Course", "has_frontend", "start_course"]
+
+PROFILE_ID = "00.profile"
+_PROFILE_FIELDS = ("learner_name", "currency", "previous_pay", "posted_range", "target_role",
+                   "high_demand_role", "high_demand_reason")
+
+
+def has_frontend() -> bool:
+    """True when a person is looking at the widgets (JupyterLab, Notebook, Voila).
+
+    ``OFFERKIT_HEADLESS=1`` / ``0`` forces the answer. Otherwise: Voila sets its own
+    environment variables; JupyterLab sends ``allow_stdin=True`` with each cell, while
+    papermill, nbclient and nbval send ``False``; outside a kernel there is no front end.
+    """
+    forced = os.environ.get("OFFERKIT_HEADLESS", "").strip()
+    if forced:
+        return forced.lower() in {"0", "false", "no"}
+    if any(name in os.environ for name in ("VOILA_KERNEL_ID", "VOILA_BASE_URL",
+                                           "VOILA_SERVER_URL")):
+        return True
+    try:
+        from IPython import get_ipython
+    except ImportError:  # pragma: no cover - IPython ships with ipykernel
+        return False
+    shell = get_ipython()
+    kernel = getattr(shell, "kernel", None)
+    return bool(getattr(kernel, "_allow_stdin", False))
+
+
+@dataclass
+class Course:
+    """What every exercise needs: the parameters, the answers store and the mode."""
+
+    params: dict[str, Any]
+    store: AnswersStore
+    headless: bool
+    problems: tuple[str, ...] = field(default=())
+
+    @property
+    def learner_id(self) -> str:
+        """The learner's id (from the parameters)."""
+        return str(self.params["learner_id"])
+
+    @property
+    def profile(self) -> dict[str, Any]:
+        """The learner's profile: the parameters, updated by the saved profile exercise.
+
+        In a headless run (a batch build) the parameters win: the roster is the source of
+        truth. With a person at the widgets, what they saved in lesson 00 wins.
+        """
+        base = {name: self.params[name] for name in _PROFILE_FIELDS}
+        saved = self.store.get(PROFILE_ID) or {}
+        if self.headless:
+            return base
+        return {**base, **{k: v for k, v in saved.items() if k in base and v not in ("", None)}}
+
+    def answer(self, exercise_id: str, default: Any = None) -> Any:
+        """The saved answer of another exercise (e.g. the strengths ledger)."""
+        return self.store.get(exercise_id, default)
+
+
+def start_course(namespace: Mapping[str, Any], *, headless: bool | None = None,
+                 folder: Path | None = None) -> Course:
+    """Open the course for the learner whose parameters are in ``namespace``.
+
+    Notebooks call ``course = start_course(globals())`` right after the parameters cell:
+    the schema's names are picked out of the namespace (nothing else is read). Bad values
+    do not stop the lesson: they are reported in ``course.problems`` and replaced by the
+    defaults, so a learner can fix them in the profile exercise.
+    """
+    given = {name: namespace[name] for name in PARAMETER_NAMES if name in namespace}
+    typed, problems = validate_parameters(given, partial=True)
+    defaults = {p.name: p.default for p in PARAMETERS}
+    for problem in problems:
+        typed[problem.field] = defaults.get(problem.field, "")
+    path = (Path(str(typed["answers_file"])) if typed["answers_file"]
+            else default_answers_path(str(typed["learner_id"]), folder))
+    store = AnswersStore(path, str(typed["learner_id"]))
+    notes = tuple(str(p) for p in problems)
+    if store.warning:
+        notes += (store.warning,)
+    mode = (not has_frontend()) if headless is None else headless
+    return Course(typed, store, mode, notes)

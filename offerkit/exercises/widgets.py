@@ -1,0 +1,188 @@
+"""The widget builder: one ipywidgets UI per :class:`ExerciseSpec`.
+
+Feedback is written as widget *state* (``HTML.value``, ``Output.outputs``), never captured
+with ``with out:`` — captured output stalls headless runs now and then and cannot be
+compared by nbval (see the project's notes). Every valid answer is saved at once;
+invalid input gets a friendly message and is not saved.
+"""
+
+from __future__ import annotations
+
+import html
+from collections.abc import Mapping
+from datetime import datetime
+from typing import Any
+
+import ipywidgets as widgets
+
+from offerkit.exercises.charts import figure_bundle
+from offerkit.exercises.course import Course
+from offerkit.exercises.spec import (ExerciseSpec, Feedback, Field, exercise_values,
+                                     feedback_html, judge, run_headless)
+
+__all__ = ["ExerciseWidget", "build_exercise", "figure_output"]
+
+_WIDE = widgets.Layout(width="95%")
+_STYLE = {"description_width": "160px"}
+
+
+def _control(spec_field: Field, value: Any) -> widgets.Widget:
+    kind, label = spec_field.kind, spec_field.label
+    common: dict[str, Any] = {"description": label, "style": _STYLE}
+    if kind == "bool":
+        return widgets.Checkbox(value=bool(value), indent=False, description=label)
+    if kind == "number":
+        return widgets.FloatText(value=float(value or 0), layout=widgets.Layout(width="360px"),
+                                 **common)
+    if kind in ("choice", "multi"):
+        allowed = [v for _label, v in spec_field.choices]
+        if kind == "choice":
+            chosen = value if value in allowed else (allowed[0] if allowed else None)
+            return widgets.Dropdown(options=list(spec_field.choices), value=chosen, **common)
+        picked = tuple(v for v in (value or ()) if v in allowed)
+        return widgets.SelectMultiple(options=list(spec_field.choices), value=picked,
+                                      rows=min(8, len(allowed)), layout=_WIDE, **common)
+    factory = widgets.Textarea if kind == "textarea" else widgets.Text
+    return factory(value="" if value is None else str(value), placeholder=spec_field.placeholder,
+                   continuous_update=False, layout=_WIDE, **common)
+
+
+def _value(control: widgets.Widget) -> Any:
+    value = control.value
+    return list(value) if isinstance(value, tuple) else value
+
+
+def figure_output(figure: Any) -> dict[str, Any]:
+    """A matplotlib figure as a display_data output (PNG), for ``Output.outputs``."""
+    return {"output_type": "display_data", "metadata": {}, "data": figure_bundle(figure)}
+
+
+def _entries_html(entries: list[Mapping[str, Any]], fields: tuple[Field, ...]) -> str:
+    if not entries:
+        return "<i>No entries yet.</i>"
+    head = "".join(f"<th>{html.escape(f.label)}</th>" for f in fields)
+    rows = "".join(
+        "<tr><td>{}</td>{}</tr>".format(
+            n, "".join(f"<td>{html.escape(_show(e.get(f.name)))}</td>" for f in fields))
+        for n, e in enumerate(entries, start=1))
+    return f"<table class='offerkit-entries'><tr><th>#</th>{head}</tr>{rows}</table>"
+
+
+def _show(value: Any) -> str:
+    if isinstance(value, list | tuple):
+        return ", ".join(str(v) for v in value)
+    if isinstance(value, bool):
+        return "yes" if value else "no"
+    return "" if value is None else str(value)
+
+
+class ExerciseWidget(widgets.VBox):  # type: ignore[misc]
+    """The UI of one exercise; ``refresh()`` judges, saves and redraws."""
+
+    def __init__(self, spec: ExerciseSpec, course: Course) -> None:
+        self.spec, self.course = spec, course
+        values, _example = exercise_values(spec, course)
+        self.entries: list[dict[str, Any]] = list(values.get("entries", []))
+        self.controls = {f.name: _control(f, values.get(f.name)) for f in spec.fields}
+        self.entry_controls = {f.name: _control(f, f.default) for f in spec.entry_fields}
+        self.feedback = widgets.HTML(layout=_WIDE)
+        self.status = widgets.Label()
+        self.chart = widgets.Output()
+        self.check_button = widgets.Button(description="Check & save", button_style="primary",
+                                           icon="check")
+        self.check_button.on_click(lambda _b: self.refresh())
+        self.hint_button = widgets.Button(description="Show a hint",
+                                          disabled=not spec.hints, icon="lightbulb-o")
+        self.hint_html = widgets.HTML()
+        self._hints_shown = 0
+        self.hint_button.on_click(lambda _b: self.next_hint())
+        for control in self.controls.values():
+            control.observe(lambda _change: self.refresh(), names="value")
+        children: list[widgets.Widget] = [
+            widgets.HTML(f"<h4>{html.escape(spec.title)}</h4><p>{html.escape(spec.prompt)}</p>"),
+            *self.controls.values()]
+        if spec.is_ledger:
+            self.add_button = widgets.Button(description="Add entry", icon="plus")
+            self.remove_button = widgets.Button(description="Remove last", icon="minus")
+            self.add_button.on_click(lambda _b: self.add_entry())
+            self.remove_button.on_click(lambda _b: self.remove_last())
+            self.entries_html = widgets.HTML(_entries_html(self.entries, spec.entry_fields))
+            children += [*self.entry_controls.values(),
+                         widgets.HBox([self.add_button, self.remove_button]), self.entries_html]
+        children += [widgets.HBox([self.check_button, self.hint_button]), self.hint_html,
+                     self.feedback, self.status, self.chart]
+        super().__init__(children=children)
+        self.refresh(save=False)
+
+    def values(self) -> dict[str, Any]:
+        """The current values (and entries) as plain JSON-ready data."""
+        values = {name: _value(c) for name, c in self.controls.items()}
+        if self.spec.is_ledger:
+            values["entries"] = [dict(e) for e in self.entries]
+        return values
+
+    def refresh(self, save: bool = True, allow_empty: bool = False) -> Feedback:
+        """Judge the current values, show the feedback and chart, save if valid."""
+        feedback = judge(self.spec, self.values(), self.course)
+        self.feedback.value = feedback_html(feedback)
+        notes = list(self.course.problems)
+        if feedback.level != "error" and save:
+            if self.course.store.save(self.spec.id, self.values(), allow_empty=allow_empty):
+                notes.append(f"Saved at {datetime.now():%H:%M:%S} in "
+                             f"{self.course.store.path.name}.")
+            elif self.course.store.read_only:
+                notes.append("Not saved: " + self.course.store.warning)
+            else:
+                notes.append("Not saved: an empty answer never replaces a saved one.")
+        elif feedback.level == "error":
+            notes.append("Not saved until the input is fixed.")
+        self.status.value = " ".join(notes)
+        self._draw(feedback)
+        return feedback
+
+    def _draw(self, feedback: Feedback) -> None:
+        if self.spec.chart is None or feedback.level == "error":
+            self.chart.outputs = ()
+            return
+        figure = self.spec.chart(feedback)
+        self.chart.outputs = () if figure is None else (figure_output(figure),)
+
+    def add_entry(self) -> Feedback:
+        """Add the entry typed in the entry fields, if the rules accept it."""
+        entry = {name: _value(c) for name, c in self.entry_controls.items()}
+        trial = {**self.values(), "entries": [*self.entries, entry]}
+        feedback = judge(self.spec, trial, self.course)
+        if feedback.level == "error":
+            self.feedback.value = feedback_html(feedback, ("The entry was not added.",))
+            return feedback
+        self.entries.append(entry)
+        for spec_field in self.spec.entry_fields:
+            if spec_field.kind in ("text", "textarea"):
+                self.entry_controls[spec_field.name].value = ""
+        self.entries_html.value = _entries_html(self.entries, self.spec.entry_fields)
+        return self.refresh()
+
+    def remove_last(self) -> Feedback:
+        """Remove the last entry (saved at once)."""
+        if self.entries:
+            self.entries.pop()
+        self.entries_html.value = _entries_html(self.entries, self.spec.entry_fields)
+        return self.refresh(allow_empty=True)
+
+    def next_hint(self) -> None:
+        """Reveal the next rung of the hint ladder (hint → worked example → answer)."""
+        if self._hints_shown < len(self.spec.hints):
+            self._hints_shown += 1
+        shown = self.spec.hints[: self._hints_shown]
+        self.hint_html.value = "".join(f"<p>💡 {html.escape(h)}</p>" for h in shown)
+        left = len(self.spec.hints) - self._hints_shown
+        self.hint_button.disabled = left == 0
+        self.hint_button.description = f"Next hint ({left} left)" if left else "No more hints"
+
+
+def build_exercise(spec: ExerciseSpec, course: Course) -> ExerciseWidget | None:
+    """The exercise's widget; in a headless run, its text summary and chart instead."""
+    if course.headless:
+        run_headless(spec, course)
+        return None
+    return ExerciseWidget(spec, course)
