@@ -39,6 +39,14 @@ SCHEMAS: Mapping[str, tuple[Column, ...]] = {
     "question_bank": (Column("area"), Column("question"), _SOURCE),
     "doubts_checklist": (Column("id"), Column("topic"), Column("question"), Column("why"), _SOURCE),
     "tone_phrases": (Column("pattern"), Column("category"), Column("hint")),
+    # one file per lesson: quiz-03.csv …; options are separated by "|", answer is 1-based
+    "quiz": (
+        Column("id"),
+        Column("question"),
+        Column("options"),
+        Column("answer", "int"),
+        Column("explanation"),
+    ),
 }
 
 
@@ -128,7 +136,11 @@ def read_table(path: Path, columns: tuple[Column, ...]) -> tuple[dict[str, objec
 
 @cache
 def load_catalogue(name: str) -> tuple[dict[str, object], ...]:
-    """Load ``data/<name>.csv`` and check it against its schema in :data:`SCHEMAS`."""
-    if name not in SCHEMAS:
+    """Load ``data/<name>.csv`` and check it against its schema in :data:`SCHEMAS`.
+
+    A name like ``quiz-03`` uses the schema of its prefix (``quiz``).
+    """
+    schema = SCHEMAS.get(name) or SCHEMAS.get(name.split("-")[0])
+    if schema is None:
         raise DataFileError(f"unknown catalogue {name!r}; known: {', '.join(sorted(SCHEMAS))}")
-    return read_table(data_dir() / f"{name}.csv", SCHEMAS[name])
+    return read_table(data_dir() / f"{name}.csv", schema)

@@ -14,8 +14,13 @@ from typing import Any
 from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.figure import Figure
 
-__all__ = ["figure_bundle", "offers_chart", "priorities_chart", "salary_ladder_chart",
-           "strengths_chart"]
+__all__ = [
+    "figure_bundle",
+    "offers_chart",
+    "priorities_chart",
+    "salary_ladder_chart",
+    "strengths_chart",
+]
 
 _BLUE, _GREEN, _ORANGE, _GREY, _RED = "#1f77b4", "#2e7d32", "#ef6c00", "#9e9e9e", "#c62828"
 
@@ -25,8 +30,10 @@ def figure_bundle(figure: Figure) -> dict[str, str]:
     FigureCanvasAgg(figure)
     buffer = io.BytesIO()
     figure.savefig(buffer, format="png", dpi=90, bbox_inches="tight")
-    return {"image/png": base64.b64encode(buffer.getvalue()).decode("ascii"),
-            "text/plain": f"<offerkit chart: {figure.get_label() or 'figure'}>"}
+    return {
+        "image/png": base64.b64encode(buffer.getvalue()).decode("ascii"),
+        "text/plain": f"<offerkit chart: {figure.get_label() or 'figure'}>",
+    }
 
 
 def _new(label: str, height: float = 3.2) -> tuple[Figure, Any]:
@@ -45,20 +52,26 @@ def salary_ladder_chart(data: Mapping[str, Any]) -> Figure:
         ("Exception ceiling", data.get("exception_ceiling"), None, _ORANGE),
         ("Your range", data.get("range_low"), data.get("range_high"), _BLUE),
         ("Posted range", data.get("posted_low"), data.get("posted_high"), _GREY),
-        ("Offers usually land", data.get("usual_landing_low"), data.get("usual_landing_high"),
-         _GREEN),
+        (
+            "Offers usually land",
+            data.get("usual_landing_low"),
+            data.get("usual_landing_high"),
+            _GREEN,
+        ),
         ("Your ask", data.get("ask"), None, _RED),
     ]
-    shown = [(label, float(low), high, colour) for label, low, high, colour in rungs
-             if low is not None]
+    shown = [
+        (label, float(low), high, colour) for label, low, high, colour in rungs if low is not None
+    ]
     for y, (_label, low, high, colour) in enumerate(reversed(shown)):
         if high is None:
             ax.plot([low], [y], "o", color=colour, markersize=9)
             ax.annotate(f"{low:,.0f}", (low, y), xytext=(8, -4), textcoords="offset points")
         else:
             ax.barh(y, high - low, left=low, color=colour, alpha=0.75, height=0.5)
-            ax.annotate(f"{low:,.0f}–{high:,.0f}", (high, y), xytext=(6, -4),
-                        textcoords="offset points")
+            ax.annotate(
+                f"{low:,.0f}–{high:,.0f}", (high, y), xytext=(6, -4), textcoords="offset points"
+            )
     ax.set_yticks(range(len(shown)), [r[0] for r in reversed(shown)])
     ax.set_xlabel(f"Annual pay ({data.get('currency', '')})")
     ax.xaxis.set_major_formatter(lambda value, _pos: f"{value:,.0f}")
@@ -108,8 +121,9 @@ def offers_chart(rows: Sequence[Mapping[str, Any]]) -> Figure | None:
     for row in rows:
         colour = _RED if row.get("red_flags") else _BLUE
         ax.scatter([row["fit"]], [row["cash"]], s=80, color=colour)
-        ax.annotate(str(row["name"]), (row["fit"], row["cash"]), xytext=(6, 4),
-                    textcoords="offset points")
+        ax.annotate(
+            str(row["name"]), (row["fit"], row["cash"]), xytext=(6, 4), textcoords="offset points"
+        )
     ax.set_xlim(0, 5.2)
     ax.set_xlabel("Fit to your priorities (0–5)")
     ax.set_ylabel("Annual cash")

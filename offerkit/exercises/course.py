@@ -18,8 +18,15 @@ from offerkit.params import PARAMETER_NAMES, PARAMETERS, validate_parameters
 __all__ = ["PROFILE_ID", "Course", "has_frontend", "start_course"]
 
 PROFILE_ID = "00.profile"
-_PROFILE_FIELDS = ("learner_name", "currency", "previous_pay", "posted_range", "target_role",
-                   "high_demand_role", "high_demand_reason")
+_PROFILE_FIELDS = (
+    "learner_name",
+    "currency",
+    "previous_pay",
+    "posted_range",
+    "target_role",
+    "high_demand_role",
+    "high_demand_reason",
+)
 
 
 def has_frontend() -> bool:
@@ -32,14 +39,15 @@ def has_frontend() -> bool:
     forced = os.environ.get("OFFERKIT_HEADLESS", "").strip()
     if forced:
         return forced.lower() in {"0", "false", "no"}
-    if any(name in os.environ for name in ("VOILA_KERNEL_ID", "VOILA_BASE_URL",
-                                           "VOILA_SERVER_URL")):
+    if any(
+        name in os.environ for name in ("VOILA_KERNEL_ID", "VOILA_BASE_URL", "VOILA_SERVER_URL")
+    ):
         return True
     try:
-        from IPython import get_ipython
+        from IPython.core.getipython import get_ipython
     except ImportError:  # pragma: no cover - IPython ships with ipykernel
         return False
-    shell = get_ipython()
+    shell = get_ipython()  # type: ignore[no-untyped-call]
     kernel = getattr(shell, "kernel", None)
     return bool(getattr(kernel, "_allow_stdin", False))
 
@@ -71,13 +79,29 @@ class Course:
             return base
         return {**base, **{k: v for k, v in saved.items() if k in base and v not in ("", None)}}
 
+    def status(self) -> str:
+        """One line on where answers are kept, plus any problem with the parameters."""
+        saved = len(self.store.all())
+        mode = "headless run: showing saved answers" if self.headless else "answers are saved"
+        lines = [
+            f"{self.params['learner_name']}: {mode} in {self.store.path.name} "
+            f"({saved} saved so far)."
+        ]
+        lines += [f"Note: {problem}" for problem in self.problems]
+        return "\n".join(lines)
+
     def answer(self, exercise_id: str, default: Any = None) -> Any:
         """The saved answer of another exercise (e.g. the strengths ledger)."""
         return self.store.get(exercise_id, default)
 
 
-def start_course(namespace: Mapping[str, Any], *, headless: bool | None = None,
-                 folder: Path | None = None) -> Course:
+def start_course(
+    namespace: Mapping[str, Any],
+    *,
+    headless: bool | None = None,
+    folder: Path | None = None,
+    announce: bool = True,
+) -> Course:
     """Open the course for the learner whose parameters are in ``namespace``.
 
     Notebooks call ``course = start_course(globals())`` right after the parameters cell:
@@ -90,11 +114,17 @@ def start_course(namespace: Mapping[str, Any], *, headless: bool | None = None,
     defaults = {p.name: p.default for p in PARAMETERS}
     for problem in problems:
         typed[problem.field] = defaults.get(problem.field, "")
-    path = (Path(str(typed["answers_file"])) if typed["answers_file"]
-            else default_answers_path(str(typed["learner_id"]), folder))
+    path = (
+        Path(str(typed["answers_file"]))
+        if typed["answers_file"]
+        else default_answers_path(str(typed["learner_id"]), folder)
+    )
     store = AnswersStore(path, str(typed["learner_id"]))
     notes = tuple(str(p) for p in problems)
     if store.warning:
         notes += (store.warning,)
     mode = (not has_frontend()) if headless is None else headless
-    return Course(typed, store, mode, notes)
+    course = Course(typed, store, mode, notes)
+    if announce:
+        print(course.status())
+    return course

@@ -8,58 +8,84 @@ from typing import Any
 from offerkit.errors import InvalidInputError
 from offerkit.exercises.charts import salary_ladder_chart
 from offerkit.exercises.course import Course
-from offerkit.exercises.spec import ExerciseSpec, Feedback, Field
+from offerkit.exercises.spec import ExerciseSpec, Feedback, Field, Level
 from offerkit.pay import known_currencies
 from offerkit.posted_range import decode_posted_range
-from offerkit.salary import (SalaryException, check_ask, expected_salary_range,
-                             high_demand_exception)
+from offerkit.salary import SalaryException, check_ask, expected_salary_range, high_demand_exception
 from offerkit.strengths import strength, summarise_strengths
 
-__all__ = ["POSTED_RANGE", "SALARY", "exceptional_from_answers"]
+__all__ = [
+    "POSTED_RANGE",
+    "SALARY",
+    "build_posted_range_exercise",
+    "build_salary_exercise",
+    "exceptional_from_answers",
+]
 
 
 def _currency_field() -> Field:
-    return Field("currency", "Currency", "choice", "CNY",
-                 tuple((code, code) for code in known_currencies()))
+    return Field(
+        "currency", "Currency", "choice", "CNY", tuple((code, code) for code in known_currencies())
+    )
 
 
 def _profile_defaults(course: Course) -> dict[str, Any]:
     profile = course.profile
-    return {"previous_pay": profile["previous_pay"], "posted_range": profile["posted_range"],
-            "currency": profile["currency"], "high_demand": bool(profile["high_demand_role"]),
-            "high_demand_reason": profile["high_demand_reason"]}
+    return {
+        "previous_pay": profile["previous_pay"],
+        "posted_range": profile["posted_range"],
+        "currency": profile["currency"],
+        "high_demand": bool(profile["high_demand_role"]),
+        "high_demand_reason": profile["high_demand_reason"],
+    }
 
 
 def _evaluate_posted(values: Mapping[str, Any], course: Course) -> Feedback:
     text = str(values.get("posted_range") or "").strip()
     if not text:
-        return Feedback(("No posted range yet: type the range from the job board, e.g. "
-                         "'20-30K·15薪'. Without one, ask HR what they can offer.",), "warn")
+        return Feedback(
+            (
+                "No posted range yet: type the range from the job board, e.g. "
+                "'20-30K·15薪'. Without one, ask HR what they can offer.",
+            ),
+            "warn",
+        )
     ask_text = str(values.get("ask") or "").strip()
     reading = decode_posted_range(text, currency=str(values["currency"]))
     ask = None
     if ask_text:
         ask = check_ask(ask_text, expected_salary_range(None, posted=reading.posted)).ask
         reading = decode_posted_range(reading.posted, ask=ask)
-    level = "warn" if reading.ask and reading.ask.zone in ("standout", "above") else "ok"
-    return Feedback(reading.lines(), level, summary={
-        "posted_low": reading.posted.low, "posted_high": reading.posted.high,
-        "landing_low": reading.landing_low, "landing_high": reading.landing_high})
+    level: Level = "warn" if reading.ask and reading.ask.zone in ("standout", "above") else "ok"
+    return Feedback(
+        reading.lines(),
+        level,
+        summary={
+            "posted_low": reading.posted.low,
+            "posted_high": reading.posted.high,
+            "landing_low": reading.landing_low,
+            "landing_high": reading.landing_high,
+        },
+    )
 
 
 POSTED_RANGE = ExerciseSpec(
     id="03.posted-range",
     title="Decode a posted range",
     prompt="Type a range as the job board shows it. Where do offers for it usually land?",
-    fields=(Field("posted_range", "Posted range", placeholder="20-30K·15薪"),
-            _currency_field(),
-            Field("ask", "An annual figure to place in it (optional)", placeholder="380000")),
+    fields=(
+        Field("posted_range", "Posted range", placeholder="20-30K·15薪"),
+        _currency_field(),
+        Field("ask", "An annual figure to place in it (optional)", placeholder="380000"),
+    ),
     evaluate=_evaluate_posted,
     defaults=_profile_defaults,
-    hints=("A job-board range like 20-30K·15薪 means 20,000–30,000 a month, paid 15 months "
-           "a year.", "20-30K·15薪 is 300,000–450,000 a year; offers usually land near "
-           "375,000, the middle.", "The top of the range is kept for people who exceed every "
-           "requirement: aim for the middle unless your strengths are rare."),
+    hints=(
+        "A job-board range like 20-30K·15薪 means 20,000–30,000 a month, paid 15 months a year.",
+        "20-30K·15薪 is 300,000–450,000 a year; offers usually land near 375,000, the middle.",
+        "The top of the range is kept for people who exceed every "
+        "requirement: aim for the middle unless your strengths are rare.",
+    ),
 )
 
 
@@ -69,25 +95,33 @@ def exceptional_from_answers(course: Course) -> tuple[bool, str]:
     ledger = []
     for entry in saved.get("entries", []):
         try:
-            ledger.append(strength(str(entry.get("description", "")),
-                                   str(entry.get("evidence", "")),
-                                   str(entry.get("kind", "hard")), bool(entry.get("rare"))))
+            ledger.append(
+                strength(
+                    str(entry.get("description", "")),
+                    str(entry.get("evidence", "")),
+                    str(entry.get("kind", "hard")),
+                    bool(entry.get("rare")),
+                )
+            )
         except InvalidInputError:
             continue
     summary = summarise_strengths(ledger)
     return summary.exceptional_supported, summary.exceptional_reason
 
 
-def _exceptions(values: Mapping[str, Any], course: Course,
-                notes: list[str]) -> list[SalaryException]:
+def _exceptions(
+    values: Mapping[str, Any], course: Course, notes: list[str]
+) -> list[SalaryException]:
     claimed: list[SalaryException] = []
     if values.get("exceptional"):
         supported, reason = exceptional_from_answers(course)
         if supported:
             claimed.append(SalaryException("exceptional", reason))
         else:
-            notes.append("You ticked 'exceptional candidate', but your strength ledger "
-                         f"(lesson 02) does not show it yet: {reason} The guideline applies.")
+            notes.append(
+                "You ticked 'exceptional candidate', but your strength ledger "
+                f"(lesson 02) does not show it yet: {reason} The guideline applies."
+            )
     if values.get("high_demand"):
         claimed.append(high_demand_exception(str(values.get("high_demand_reason") or "")))
     return claimed
@@ -99,10 +133,12 @@ def _evaluate_salary(values: Mapping[str, Any], course: Course) -> Feedback:
     expected = expected_salary_range(
         str(values.get("previous_pay") or "").strip() or None,
         currency=str(values["currency"]),
-        posted=str(values.get("posted_range") or "").strip() or None, exceptions=claimed)
+        posted=str(values.get("posted_range") or "").strip() or None,
+        exceptions=claimed,
+    )
     lines = [*expected.lines(), *notes]
     data = expected.as_dict()
-    level = "warn" if notes else "ok"
+    level: Level = "warn" if notes else "ok"
     ask_text = str(values.get("ask") or "").strip()
     verdict = None
     if ask_text:
@@ -113,8 +149,11 @@ def _evaluate_salary(values: Mapping[str, Any], course: Course) -> Feedback:
         data["ask"] = verdict.ask
         if verdict.verdict in ("too-far", "needs-exception"):
             level = "warn"
-    summary = {**data, "verdict": None if verdict is None else verdict.verdict,
-               "raise_pct": None if verdict is None else verdict.raise_pct}
+    summary = {
+        **data,
+        "verdict": None if verdict is None else verdict.verdict,
+        "raise_pct": None if verdict is None else verdict.raise_pct,
+    }
     return Feedback(tuple(lines), level, chart_data=data, summary=summary)
 
 
@@ -122,23 +161,50 @@ SALARY = ExerciseSpec(
     id="03.salary",
     title="Your expected annual salary",
     prompt="Your previous pay, the posted range and any exception you can justify give "
-           "your annual range. Type an ask to see how it stands.",
-    fields=(Field("previous_pay", "Previous pay (any format; empty = not disclosed)",
-                  placeholder="25k x 14"),
-            Field("posted_range", "Posted range (optional)", placeholder="20-30K·15薪"),
-            _currency_field(),
-            Field("exceptional", "I am an exceptional candidate (checked against lesson 02)",
-                  "bool", False),
-            Field("high_demand", "The role is in high demand", "bool", False),
-            Field("high_demand_reason", "Why (market evidence)",
-                  placeholder="e.g. three recruiters approached me for this skill"),
-            Field("ask", "Your annual ask (optional)", placeholder="400000")),
+    "your annual range. Type an ask to see how it stands.",
+    fields=(
+        Field(
+            "previous_pay",
+            "Previous pay (any format; empty = not disclosed)",
+            placeholder="25k x 14",
+        ),
+        Field("posted_range", "Posted range (optional)", placeholder="20-30K·15薪"),
+        _currency_field(),
+        Field(
+            "exceptional",
+            "I am an exceptional candidate (checked against lesson 02)",
+            "bool",
+            False,
+        ),
+        Field("high_demand", "The role is in high demand", "bool", False),
+        Field(
+            "high_demand_reason",
+            "Why (market evidence)",
+            placeholder="e.g. three recruiters approached me for this skill",
+        ),
+        Field("ask", "Your annual ask (optional)", placeholder="400000"),
+    ),
     evaluate=_evaluate_salary,
     chart=lambda feedback: salary_ladder_chart(feedback.chart_data),
     defaults=_profile_defaults,
-    hints=("Turn your pay into an annual figure first: monthly × months + bonus.",
-           "Worked example: previous 300,000 a year → the guideline cap is 360,000; state "
-           "342,000–360,000, with your target at the low end.",
-           "With an exception you can justify, the ceiling is 390,000; 400,000 would be too "
-           "far."),
+    hints=(
+        "Turn your pay into an annual figure first: monthly × months + bonus.",
+        "Worked example: previous 300,000 a year → the guideline cap is 360,000; state "
+        "342,000–360,000, with your target at the low end.",
+        "With an exception you can justify, the ceiling is 390,000; 400,000 would be too far.",
+    ),
 )
+
+
+def build_posted_range_exercise(course: Course) -> Any:
+    """Lesson 03: decode a posted range."""
+    from offerkit.exercises.widgets import build_exercise
+
+    return build_exercise(POSTED_RANGE, course)
+
+
+def build_salary_exercise(course: Course) -> Any:
+    """Lesson 03: your annual range, the exceptions and a verdict on your ask."""
+    from offerkit.exercises.widgets import build_exercise
+
+    return build_exercise(SALARY, course)

@@ -20,8 +20,16 @@ from typing import Any, Literal
 from offerkit.errors import OfferkitError
 from offerkit.exercises.course import Course
 
-__all__ = ["ExerciseSpec", "Feedback", "Field", "exercise_values", "feedback_html",
-           "judge", "run_headless"]
+__all__ = [
+    "ExerciseSpec",
+    "Level",
+    "Feedback",
+    "Field",
+    "exercise_values",
+    "feedback_html",
+    "judge",
+    "run_headless",
+]
 
 FieldKind = Literal["text", "textarea", "number", "bool", "choice", "multi", "date"]
 Level = Literal["ok", "warn", "error"]
@@ -113,9 +121,11 @@ def feedback_html(feedback: Feedback, extra: Sequence[str] = ()) -> str:
     """Feedback as a small HTML block (escaped), for a widgets.HTML value."""
     colour = _COLOURS[feedback.level]
     items = "".join(f"<li>{html.escape(line)}</li>" for line in (*feedback.lines, *extra))
-    return (f'<div class="offerkit-feedback offerkit-{feedback.level}" '
-            f'style="border-left:4px solid {colour};padding:4px 10px;color:{colour}">'
-            f"<b>{_ICONS[feedback.level]}</b><ul style='margin:2px 0'>{items}</ul></div>")
+    return (
+        f'<div class="offerkit-feedback offerkit-{feedback.level}" '
+        f'style="border-left:4px solid {colour};padding:4px 10px;color:{colour}">'
+        f"<b>{_ICONS[feedback.level]}</b><ul style='margin:2px 0'>{items}</ul></div>"
+    )
 
 
 def run_headless(spec: ExerciseSpec, course: Course) -> Feedback:
@@ -133,5 +143,5 @@ def run_headless(spec: ExerciseSpec, course: Course) -> Feedback:
 
         figure = spec.chart(feedback)
         if figure is not None:
-            display(figure_bundle(figure), raw=True)
+            display(figure_bundle(figure), raw=True)  # type: ignore[no-untyped-call]
     return feedback

@@ -9,7 +9,7 @@ invalid input gets a friendly message and is not saved.
 from __future__ import annotations
 
 import html
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from datetime import datetime
 from typing import Any
 
@@ -17,8 +17,15 @@ import ipywidgets as widgets
 
 from offerkit.exercises.charts import figure_bundle
 from offerkit.exercises.course import Course
-from offerkit.exercises.spec import (ExerciseSpec, Feedback, Field, exercise_values,
-                                     feedback_html, judge, run_headless)
+from offerkit.exercises.spec import (
+    ExerciseSpec,
+    Feedback,
+    Field,
+    exercise_values,
+    feedback_html,
+    judge,
+    run_headless,
+)
 
 __all__ = ["ExerciseWidget", "build_exercise", "figure_output"]
 
@@ -32,19 +39,38 @@ def _control(spec_field: Field, value: Any) -> widgets.Widget:
     if kind == "bool":
         return widgets.Checkbox(value=bool(value), indent=False, description=label)
     if kind == "number":
-        return widgets.FloatText(value=float(value or 0), layout=widgets.Layout(width="360px"),
-                                 **common)
+        return widgets.FloatText(
+            value=float(value or 0), layout=widgets.Layout(width="360px"), **common
+        )
     if kind in ("choice", "multi"):
         allowed = [v for _label, v in spec_field.choices]
         if kind == "choice":
             chosen = value if value in allowed else (allowed[0] if allowed else None)
             return widgets.Dropdown(options=list(spec_field.choices), value=chosen, **common)
         picked = tuple(v for v in (value or ()) if v in allowed)
-        return widgets.SelectMultiple(options=list(spec_field.choices), value=picked,
-                                      rows=min(8, len(allowed)), layout=_WIDE, **common)
+        return widgets.SelectMultiple(
+            options=list(spec_field.choices),
+            value=picked,
+            rows=min(8, len(allowed)),
+            layout=_WIDE,
+            **common,
+        )
     factory = widgets.Textarea if kind == "textarea" else widgets.Text
-    return factory(value="" if value is None else str(value), placeholder=spec_field.placeholder,
-                   continuous_update=False, layout=_WIDE, **common)
+    return factory(
+        value="" if value is None else str(value),
+        placeholder=spec_field.placeholder,
+        continuous_update=False,
+        layout=_WIDE,
+        **common,
+    )
+
+
+def _labelled(spec_field: Field, control: widgets.Widget) -> widgets.Widget:
+    """Long labels go above the control (a description would cut them off)."""
+    if len(spec_field.label) <= 28 or spec_field.kind == "bool":
+        return control
+    control.description = ""
+    return widgets.VBox([widgets.HTML(f"<b>{html.escape(spec_field.label)}</b>"), control])
 
 
 def _value(control: widgets.Widget) -> Any:
@@ -57,14 +83,16 @@ def figure_output(figure: Any) -> dict[str, Any]:
     return {"output_type": "display_data", "metadata": {}, "data": figure_bundle(figure)}
 
 
-def _entries_html(entries: list[Mapping[str, Any]], fields: tuple[Field, ...]) -> str:
+def _entries_html(entries: Sequence[Mapping[str, Any]], fields: tuple[Field, ...]) -> str:
     if not entries:
         return "<i>No entries yet.</i>"
     head = "".join(f"<th>{html.escape(f.label)}</th>" for f in fields)
     rows = "".join(
         "<tr><td>{}</td>{}</tr>".format(
-            n, "".join(f"<td>{html.escape(_show(e.get(f.name)))}</td>" for f in fields))
-        for n, e in enumerate(entries, start=1))
+            n, "".join(f"<td>{html.escape(_show(e.get(f.name)))}</td>" for f in fields)
+        )
+        for n, e in enumerate(entries, start=1)
+    )
     return f"<table class='offerkit-entries'><tr><th>#</th>{head}</tr>{rows}</table>"
 
 
@@ -88,11 +116,13 @@ class ExerciseWidget(widgets.VBox):  # type: ignore[misc]
         self.feedback = widgets.HTML(layout=_WIDE)
         self.status = widgets.Label()
         self.chart = widgets.Output()
-        self.check_button = widgets.Button(description="Check & save", button_style="primary",
-                                           icon="check")
+        self.check_button = widgets.Button(
+            description="Check & save", button_style="primary", icon="check"
+        )
         self.check_button.on_click(lambda _b: self.refresh())
-        self.hint_button = widgets.Button(description="Show a hint",
-                                          disabled=not spec.hints, icon="lightbulb-o")
+        self.hint_button = widgets.Button(
+            description="Show a hint", disabled=not spec.hints, icon="lightbulb-o"
+        )
         self.hint_html = widgets.HTML()
         self._hints_shown = 0
         self.hint_button.on_click(lambda _b: self.next_hint())
@@ -100,17 +130,26 @@ class ExerciseWidget(widgets.VBox):  # type: ignore[misc]
             control.observe(lambda _change: self.refresh(), names="value")
         children: list[widgets.Widget] = [
             widgets.HTML(f"<h4>{html.escape(spec.title)}</h4><p>{html.escape(spec.prompt)}</p>"),
-            *self.controls.values()]
+            *(_labelled(f, self.controls[f.name]) for f in spec.fields),
+        ]
         if spec.is_ledger:
             self.add_button = widgets.Button(description="Add entry", icon="plus")
             self.remove_button = widgets.Button(description="Remove last", icon="minus")
             self.add_button.on_click(lambda _b: self.add_entry())
             self.remove_button.on_click(lambda _b: self.remove_last())
             self.entries_html = widgets.HTML(_entries_html(self.entries, spec.entry_fields))
-            children += [*self.entry_controls.values(),
-                         widgets.HBox([self.add_button, self.remove_button]), self.entries_html]
-        children += [widgets.HBox([self.check_button, self.hint_button]), self.hint_html,
-                     self.feedback, self.status, self.chart]
+            children += [
+                *(_labelled(f, self.entry_controls[f.name]) for f in spec.entry_fields),
+                widgets.HBox([self.add_button, self.remove_button]),
+                self.entries_html,
+            ]
+        children += [
+            widgets.HBox([self.check_button, self.hint_button]),
+            self.hint_html,
+            self.feedback,
+            self.status,
+            self.chart,
+        ]
         super().__init__(children=children)
         self.refresh(save=False)
 
@@ -128,8 +167,9 @@ class ExerciseWidget(widgets.VBox):  # type: ignore[misc]
         notes = list(self.course.problems)
         if feedback.level != "error" and save:
             if self.course.store.save(self.spec.id, self.values(), allow_empty=allow_empty):
-                notes.append(f"Saved at {datetime.now():%H:%M:%S} in "
-                             f"{self.course.store.path.name}.")
+                notes.append(
+                    f"Saved at {datetime.now():%H:%M:%S} in {self.course.store.path.name}."
+                )
             elif self.course.store.read_only:
                 notes.append("Not saved: " + self.course.store.warning)
             else:

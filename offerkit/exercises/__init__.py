@@ -1,0 +1,18 @@
+"""The exercises: one builder per exercise, called once from a lesson notebook.
+
+Each builder takes the ``course`` opened by :func:`start_course` and returns the
+exercise's widget (or, in a headless run, prints its summary and draws its chart).
+"""
+
+from offerkit.exercises.course import Course, has_frontend, start_course
+from offerkit.exercises.quiz import build_quiz
+from offerkit.exercises.salary_exercises import build_posted_range_exercise, build_salary_exercise
+
+__all__ = [
+    "Course",
+    "build_posted_range_exercise",
+    "build_quiz",
+    "build_salary_exercise",
+    "has_frontend",
+    "start_course",
+]
