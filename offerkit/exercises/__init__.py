@@ -5,12 +5,17 @@ exercise's widget (or, in a headless run, prints its summary and draws its chart
 """
 
 from offerkit.exercises.course import Course, has_frontend, start_course
+from offerkit.exercises.plan_exercises import build_plan_exercise
 from offerkit.exercises.quiz import build_quiz
 from offerkit.exercises.salary_exercises import build_posted_range_exercise, build_salary_exercise
+from offerkit.exercises.start_exercises import build_pay_formats_exercise, build_profile_exercise
 
 __all__ = [
     "Course",
+    "build_pay_formats_exercise",
+    "build_plan_exercise",
     "build_posted_range_exercise",
+    "build_profile_exercise",
     "build_quiz",
     "build_salary_exercise",
     "has_frontend",

@@ -20,6 +20,7 @@ __all__ = [
     "build_posted_range_exercise",
     "build_salary_exercise",
     "exceptional_from_answers",
+    "salary_from_answers",
 ]
 
 
@@ -208,3 +209,11 @@ def build_salary_exercise(course: Course) -> Any:
     from offerkit.exercises.widgets import build_exercise
 
     return build_exercise(SALARY, course)
+
+
+def salary_from_answers(course: Course) -> Feedback:
+    """The salary exercise judged on the learner's saved answer (or the profile)."""
+    from offerkit.exercises.spec import exercise_values, judge
+
+    values, _example = exercise_values(SALARY, course)
+    return judge(SALARY, values, course)
