@@ -14,6 +14,7 @@ never compared or converted silently (see :func:`same_currency`).
 
 from __future__ import annotations
 
+import math
 import re
 from dataclasses import dataclass
 from functools import cache
@@ -137,7 +138,7 @@ def annual_pay(
     """Annual cash from a monthly figure: ``monthly × months + bonus``."""
     _positive("monthly", monthly)
     _months_ok(months)
-    if bonus < 0:
+    if not (bonus >= 0 and math.isfinite(bonus)):
         raise InvalidInputError("bonus", "zero or a positive amount", bonus)
     return AnnualPay(
         round(monthly * months + bonus, 2), check_currency(currency), monthly, months, bonus
@@ -158,7 +159,7 @@ _RANGE = re.compile(rf"^{_NUMBER}\s*-\s*{_NUMBER}(?:{_MONTHS}|{_PER_MONTH}|{_PER
 
 
 def _positive(field: str, value: float) -> None:
-    if not value > 0:
+    if not (value > 0 and math.isfinite(value)):
         raise InvalidInputError(field, "a positive amount", value)
 
 
@@ -276,6 +277,7 @@ def parse_pay_range(text: str, currency: str = "CNY", *, field: str = "posted_ra
     low = _amount(low_number, low_unit or high_unit)
     high = _amount(high_number, high_unit or low_unit)
     _positive(field, low)
+    _positive(field, high)
     if low > high:
         raise InvalidInputError(
             field,

@@ -199,6 +199,8 @@ def _range_under(top: float, policy: SalaryPolicy, currency: str) -> tuple[float
     step = currency_step(currency)
     high = _floor_to(top, step) if top >= step else top
     low = _floor_to(high / (1 + policy.range_width), step) if high >= step else high
+    if not low > 0:  # rounding down to the step would leave a target of 0
+        low = round(high / (1 + policy.range_width), 2)
     return low, high
 
 
@@ -308,7 +310,9 @@ def check_ask(ask: float | str, expected: ExpectedSalary) -> AskVerdict:
     'too-far'
     """
     if isinstance(ask, str):
-        ask = parse_pay(ask, expected.currency, field="ask").amount
+        parsed = parse_pay(ask, expected.currency, field="ask")
+        same_currency(expected.currency, parsed.currency, field="ask")
+        ask = parsed.amount
     if not ask > 0:
         raise InvalidInputError("ask", "a positive annual amount", ask)
     base = expected.previous.amount if expected.previous else None
