@@ -98,7 +98,23 @@ def build_parser() -> argparse.ArgumentParser:
     )
     _salary_arguments(salary)
     salary.set_defaults(handler=_salary)
+    _build_command(sub)
     return parser
+
+
+def _build_command(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    """``offerkit build``: the logic lives in :mod:`offerkit.batch` (imported when run)."""
+    from offerkit.batch.cli import add_build_arguments, run_build
+
+    build = sub.add_parser(
+        "build",
+        help="a roster in, a personalised executed workbook per participant out",
+        description="Build one personalised, executed workbook per participant and lesson "
+        "(plus HTML handouts and index.html) from a roster; reruns skip unchanged "
+        "participants.",
+    )
+    add_build_arguments(build)
+    build.set_defaults(handler=run_build)
 
 
 def main(argv: Sequence[str] | None = None) -> int:

@@ -1,0 +1,1 @@
+"""Batch building: a roster in, one personalised executed workbook per participant out."""

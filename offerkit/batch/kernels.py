@@ -1,0 +1,151 @@
+"""Kernels for batch builds: started warm, polled in short slices, always shut down.
+
+A build worker starts a kernel per participant with pandas, matplotlib, ipywidgets and
+offerkit already imported (``IPKernelApp.exec_lines``), so each lesson only pays for its
+own cells. While one participant runs, the *next* kernel boots in the background (a
+"spare"), so start-up overlaps with work.
+
+Two measures against the headless stall in ``shared/notes/stack.md``:
+
+* :class:`SlicedKernelClient` waits for messages in slices of at most
+  :data:`POLL_SLICE` seconds, so a lost ZMQ wake-up costs a fraction of a second, not
+  the whole cell timeout (or forever);
+* callers always pass a per-cell timeout and treat a timed-out cell as a stall.
+
+Kernels use the ``ipc`` transport (no TCP warning, no port race) and a private temporary
+folder for connection files, ``IPYTHONDIR`` and ``MPLCONFIGDIR``.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import tempfile
+import time
+import uuid
+from pathlib import Path
+from queue import Empty
+from typing import Any
+
+from jupyter_client.asynchronous.client import AsyncKernelClient
+from jupyter_client.channels import AsyncZMQSocketChannel
+from jupyter_client.manager import KernelManager
+from traitlets import Type
+
+__all__ = ["POLL_SLICE", "PRELOAD", "KernelFactory", "SlicedKernelClient"]
+
+POLL_SLICE = 0.2
+PRELOAD = (
+    "import pandas, matplotlib, matplotlib.pyplot, ipywidgets, IPython.display",
+    "import offerkit, offerkit.params",
+)
+_KERNEL_ARGUMENTS = ["--HistoryManager.hist_file=:memory:"]
+
+
+class _SlicedChannel(AsyncZMQSocketChannel):
+    """A channel that polls its socket in short slices (see the module docstring)."""
+
+    async def get_msg(self, timeout: float | None = None) -> dict[str, Any]:  # type: ignore[override]
+        """The next message; raise :class:`queue.Empty` after ``timeout`` seconds."""
+        if self.socket is None:
+            raise RuntimeError("the channel is closed")
+        deadline = None if timeout is None else time.monotonic() + timeout
+        while True:
+            wait = POLL_SLICE
+            if deadline is not None:
+                wait = min(wait, max(0.0, deadline - time.monotonic()))
+            if await self.socket.poll(int(wait * 1000)):
+                message: dict[str, Any] = await self._recv()
+                return message
+            if deadline is not None and time.monotonic() >= deadline:
+                raise Empty
+
+
+class SlicedKernelClient(AsyncKernelClient):
+    """An asynchronous kernel client whose channels poll in short slices."""
+
+    shell_channel_class = Type(_SlicedChannel)
+    iopub_channel_class = Type(_SlicedChannel)
+    stdin_channel_class = Type(_SlicedChannel)
+    control_channel_class = Type(_SlicedChannel)
+
+
+def _matplotlib_cache() -> Path:
+    """A per-user matplotlib folder in the temporary directory, kept between builds: its
+    font cache takes seconds to build, so a fresh folder per kernel would cost that each
+    time."""
+    user = getattr(os, "getuid", lambda: 0)()
+    folder = Path(tempfile.gettempdir()) / f"offerkit-matplotlib-{user}"
+    folder.mkdir(mode=0o700, exist_ok=True)
+    return folder
+
+
+class KernelFactory:
+    """Starts warm kernels for one worker process and keeps one spare booting.
+
+    ``preload`` lines run in each kernel at start-up; ``keep_spare`` starts the next
+    kernel as soon as one is taken. :meth:`close` shuts everything down and removes the
+    private folder.
+    """
+
+    def __init__(self, preload: tuple[str, ...] = PRELOAD, *, keep_spare: bool = True) -> None:
+        self.preload = preload
+        self.keep_spare = keep_spare
+        self.folder = Path(tempfile.mkdtemp(prefix="offerkit-kernels-"))
+        self._spare: KernelManager | None = None
+
+    def _environment(self) -> dict[str, str]:
+        env = dict(os.environ)
+        env.update(
+            OFFERKIT_HEADLESS="1",
+            MPLBACKEND="module://matplotlib_inline.backend_inline",
+            IPYTHONDIR=str(self.folder / "ipython"),
+            MPLCONFIGDIR=str(_matplotlib_cache()),
+            PYDEVD_DISABLE_FILE_VALIDATION="1",
+        )
+        return env
+
+    def _launch(self) -> KernelManager:
+        name = f"k-{uuid.uuid4().hex[:12]}"
+        km = KernelManager(
+            kernel_name="python3",
+            transport="ipc",
+            ip=str(self.folder / name),
+            connection_file=str(self.folder / f"{name}.json"),
+            client_class="offerkit.batch.kernels.SlicedKernelClient",
+        )
+        lines = [f"--IPKernelApp.exec_lines={line}" for line in self.preload]
+        km.start_kernel(
+            extra_arguments=[*_KERNEL_ARGUMENTS, *lines],
+            env=self._environment(),
+            cwd=str(self.folder),
+        )
+        return km
+
+    def take(self) -> KernelManager:
+        """A started kernel (the spare if one is booting); start the next spare."""
+        km = self._spare if self._spare is not None and self._spare.is_alive() else None
+        if km is None:
+            self.discard(self._spare)
+            km = self._launch()
+        self._spare = self._launch() if self.keep_spare else None
+        return km
+
+    @staticmethod
+    def discard(km: KernelManager | None) -> None:
+        """Kill ``km``'s kernel at once and remove its files; never raises for a dead one."""
+        if km is None:
+            return
+        try:
+            if km.has_kernel:
+                km.shutdown_kernel(now=True)
+        except RuntimeError:  # "No kernel is running!" when it died on its own
+            pass
+        finally:
+            km.cleanup_resources()
+
+    def close(self) -> None:
+        """Shut down the spare kernel and remove the private folder."""
+        self.discard(self._spare)
+        self._spare = None
+        shutil.rmtree(self.folder, ignore_errors=True)

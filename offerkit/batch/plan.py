@@ -1,0 +1,90 @@
+"""What a build has to do: the lessons chosen, and a hash per participant to skip reruns.
+
+Lesson ``00`` (start here: the learner's profile) is always part of a workbook when it
+exists; ``--lessons 01,03`` adds the lessons named. A participant's hash covers the
+validated parameters, the text of every chosen lesson, whether HTML was asked for and the
+offerkit version: if none changed and the files are there, the participant is skipped.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import re
+from collections.abc import Mapping, Sequence
+from pathlib import Path
+from typing import Any
+
+from offerkit import __version__
+from offerkit.batch.runner import LessonSource
+from offerkit.errors import BuildError
+from offerkit.lessons import lesson_notebooks, notebooks_dir
+
+__all__ = ["ALWAYS", "build_parameters", "parse_lesson_ids", "participant_hash", "select_lessons"]
+
+ALWAYS = "00"
+_ID = re.compile(r"^\d\d$")
+
+
+def parse_lesson_ids(text: str | None) -> tuple[str, ...] | None:
+    """``"01,3"`` → ``("01", "03")``; None or empty → None (every lesson)."""
+    if text is None or not text.strip():
+        return None
+    ids = []
+    for part in text.split(","):
+        item = part.strip()
+        if item.isdigit() and len(item) <= 2:
+            item = item.zfill(2)
+        if not _ID.match(item):
+            raise BuildError(
+                f"'--lessons' must be two-digit lesson numbers separated by commas, "
+                f"e.g. 01,03 (got {part.strip()!r})"
+            )
+        ids.append(item)
+    return tuple(dict.fromkeys(ids))
+
+
+def select_lessons(
+    folder: Path | None = None, ids: Sequence[str] | None = None
+) -> tuple[LessonSource, ...]:
+    """The chosen lessons in ``folder`` (default: the course's notebooks), in order."""
+    root = folder or notebooks_dir()
+    paths = lesson_notebooks(root)
+    if not paths:
+        raise BuildError(f"no lesson notebooks (NN-kebab-title.ipynb) in {root}; nothing built")
+    available = {p.name[:2]: p for p in paths}
+    if ids is not None:
+        unknown = [i for i in ids if i not in available]
+        if unknown:
+            raise BuildError(
+                f"'--lessons' names {', '.join(unknown)}, which do not exist "
+                f"(expected some of {', '.join(sorted(available))})"
+            )
+        wanted = {ALWAYS, *ids}
+        paths = tuple(p for p in paths if p.name[:2] in wanted)
+    return tuple(
+        LessonSource(p.name, f"{root.name}/{p.name}", p.read_text(encoding="utf-8")) for p in paths
+    )
+
+
+def build_parameters(parameters: Mapping[str, str | bool]) -> dict[str, str | bool]:
+    """The parameters injected into a workbook: the roster's (``answers_file`` is left to
+    the workbook's own default, so the learner's answers live next to where they open it)."""
+    return {k: v for k, v in parameters.items() if k != "answers_file"}
+
+
+def participant_hash(
+    parameters: Mapping[str, Any], lessons: Sequence[LessonSource], *, html: bool
+) -> str:
+    """A SHA-256 over the parameters, the lessons' texts, ``html`` and the version."""
+    document = {
+        "parameters": dict(sorted(parameters.items())),
+        "lessons": [
+            [lesson.name, hashlib.sha256(lesson.text.encode("utf-8")).hexdigest()]
+            for lesson in lessons
+        ],
+        "html": html,
+        "offerkit": __version__,
+    }
+    text = json.dumps(document, sort_keys=True, ensure_ascii=False)
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()

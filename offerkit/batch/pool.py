@@ -1,0 +1,117 @@
+"""Where participants run: a local process pool, or a Dask cluster.
+
+Both call :func:`offerkit.batch.runner.run_participant` once per participant and hand each
+:class:`~offerkit.batch.runner.ParticipantResult` to ``on_result`` in the parent as soon as
+it arrives (the parent writes the files, so workers need no shared disk).
+
+* Local: ``jobs`` worker processes (``spawn``), each keeping a warm spare kernel; lesson
+  progress comes back over a queue for the progress bars.
+* Dask: ``client.submit`` per participant to the scheduler at ``address``; a worker starts
+  a warm kernel per participant (no spare) and returns the texts.
+
+A worker that dies (or a Dask task that errors) becomes a failed result, never a crash of
+the build.
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+import queue
+import uuid
+from collections.abc import Callable, Sequence
+from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
+from multiprocessing.util import Finalize
+from typing import Any
+
+from offerkit.batch.kernels import KernelFactory
+from offerkit.batch.runner import CellFailure, ParticipantJob, ParticipantResult, run_participant
+
+__all__ = ["run_dask", "run_local"]
+
+OnResult = Callable[[ParticipantResult], None]
+OnProgress = Callable[[str, str, str], None]
+
+_FACTORY: KernelFactory | None = None
+_EVENTS: Any = None
+
+
+def _crashed(job: ParticipantJob, exc: BaseException) -> ParticipantResult:
+    failure = CellFailure("", -1, "", type(exc).__name__, str(exc) or "the worker stopped")
+    return ParticipantResult(job.slug, "failed", failure=failure)
+
+
+def _init_worker(events: Any) -> None:
+    """Process-pool initializer: one kernel factory (with a spare) per worker."""
+    global _FACTORY, _EVENTS
+    _EVENTS = events
+    _FACTORY = KernelFactory(keep_spare=True)
+    Finalize(_FACTORY, _FACTORY.close, exitpriority=10)
+
+
+def _send(event: str, slug: str, detail: str) -> None:
+    if _EVENTS is not None:
+        _EVENTS.put((event, slug, detail))
+
+
+def _pool_run(job: ParticipantJob) -> ParticipantResult:
+    return run_participant(job, _FACTORY, _send)
+
+
+def _drain(events: Any, on_progress: OnProgress) -> None:
+    while True:
+        try:
+            event = events.get_nowait()
+        except queue.Empty:
+            return
+        on_progress(*event)
+
+
+def run_local(
+    jobs: Sequence[ParticipantJob], workers: int, on_result: OnResult, on_progress: OnProgress
+) -> None:
+    """Run ``jobs`` on ``workers`` local processes; report results and lesson progress."""
+    if not jobs:
+        return
+    context = multiprocessing.get_context("spawn")
+    events = context.Queue()
+    count = max(1, min(workers, len(jobs)))
+    with ProcessPoolExecutor(count, context, _init_worker, (events,)) as pool:
+        pending: dict[Future[ParticipantResult], ParticipantJob] = {
+            pool.submit(_pool_run, job): job for job in jobs
+        }
+        while pending:
+            done, _ = wait(pending, timeout=0.1, return_when=FIRST_COMPLETED)
+            _drain(events, on_progress)
+            for future in done:
+                job = pending.pop(future)
+                try:
+                    result = future.result()
+                except Exception as exc:  # a worker process that died (BrokenProcessPool)
+                    result = _crashed(job, exc)
+                on_result(result)
+    _drain(events, on_progress)
+    events.close()
+    events.join_thread()
+
+
+def run_dask(jobs: Sequence[ParticipantJob], address: str, on_result: OnResult) -> None:
+    """Run ``jobs`` on the Dask cluster whose scheduler is at ``address``."""
+    if not jobs:
+        return
+    import distributed
+
+    client_class: Callable[..., Any] = distributed.Client
+    completed: Callable[..., Any] = distributed.as_completed
+    run = uuid.uuid4().hex[:8]  # keys unique per build: two builds never share results
+    with client_class(address, set_as_default=False) as client:
+        futures = {
+            client.submit(run_participant, job, key=f"offerkit-{run}-{job.slug}", pure=False): job
+            for job in jobs
+        }
+        for future in completed(futures):
+            job = futures[future]
+            try:
+                result = future.result()
+            except Exception as exc:  # the task raised or its worker was lost
+                result = _crashed(job, exc)
+            on_result(result)

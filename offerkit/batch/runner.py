@@ -1,0 +1,309 @@
+"""Run one participant's lessons in one warm kernel, the way papermill would.
+
+:func:`run_participant` is the unit of work of a build, for the local process pool and for
+Dask alike: it takes a picklable :class:`ParticipantJob` (the parameters and the lesson
+texts) and returns a picklable :class:`ParticipantResult` (the executed notebooks as text,
+HTML too if asked). It never writes outside its private kernel folder; the builder writes.
+
+Each lesson goes through papermill's own pipeline — ``load_notebook_node``,
+``parameterize_notebook``, ``prepare_notebook_metadata``, its ``NotebookExecutionManager``
+and ``PapermillNotebookClient``, ``raise_for_execution_errors`` — but in a kernel that is
+reused for all of the participant's lessons: before each lesson the kernel is reset
+(namespace, figures, widgets, execution count), and each participant gets a new kernel.
+A cell that reaches the timeout is a *stall*: the participant is retried once in a fresh
+kernel.
+"""
+
+from __future__ import annotations
+
+import logging
+import shutil
+import time
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field
+from functools import cache
+from typing import Any
+
+import nbformat
+from jupyter_client.manager import KernelManager
+from nbclient.exceptions import CellTimeoutError, DeadKernelError
+from papermill.clientwrap import PapermillNotebookClient
+from papermill.engines import NotebookExecutionManager
+from papermill.exceptions import PapermillExecutionError
+from papermill.execute import (
+    prepare_notebook_metadata,
+    raise_for_execution_errors,
+    remove_error_markers,
+)
+from papermill.iorw import load_notebook_node
+from papermill.parameterize import parameterize_notebook
+
+from offerkit.batch.kernels import KernelFactory
+
+__all__ = [
+    "CellFailure",
+    "LessonSource",
+    "NotebookOutput",
+    "ParticipantJob",
+    "ParticipantResult",
+    "StallError",
+    "run_participant",
+]
+
+_LOG = logging.getLogger("offerkit.batch")
+_RESET = """\
+import os as _ok_os, matplotlib.pyplot as _ok_plt, ipywidgets as _ok_widgets
+_ok_plt.close("all")
+_ok_widgets.Widget.close_all()
+_ok_os.chdir({cwd!r})
+get_ipython().reset(new_session=True)
+"""
+MAX_ATTEMPTS = 2
+# nbformat and nbconvert are untyped: give their entry points a type once, here.
+_new_notebook: Callable[..., Any] = nbformat.v4.new_notebook
+_new_code_cell: Callable[..., Any] = nbformat.v4.new_code_cell
+_reads: Callable[..., Any] = nbformat.reads
+_writes: Callable[..., str] = nbformat.writes
+Progress = Callable[[str, str, str], None]
+
+
+@dataclass(frozen=True)
+class LessonSource:
+    """One lesson notebook: its file name, the path to record, and its JSON text."""
+
+    name: str
+    input_path: str
+    text: str
+
+
+@dataclass(frozen=True)
+class ParticipantJob:
+    """Everything a worker needs to build one participant's workbooks."""
+
+    slug: str
+    parameters: Mapping[str, Any]
+    lessons: tuple[LessonSource, ...]
+    timeout: float = 60.0
+    html: bool = False
+
+
+@dataclass(frozen=True)
+class NotebookOutput:
+    """One executed lesson: the workbook text (and HTML), its wall and cell seconds."""
+
+    name: str
+    ipynb: str
+    html: str | None
+    seconds: float
+    cell_seconds: float
+
+
+@dataclass(frozen=True)
+class CellFailure:
+    """Where and why a participant's build failed."""
+
+    lesson: str
+    cell_index: int
+    first_line: str
+    ename: str
+    evalue: str
+
+    def describe(self) -> str:
+        """``lesson, cell N (first line): Error: value`` on one line."""
+        where = f"{self.lesson}, cell {self.cell_index}"
+        if self.first_line:
+            where += f" ({self.first_line!r})"
+        return f"{where}: {self.ename}: {self.evalue}"
+
+
+@dataclass(frozen=True)
+class ParticipantResult:
+    """The outcome of one participant: status, workbooks, failure, attempts and stalls."""
+
+    slug: str
+    status: str  # "ok" or "failed"
+    notebooks: tuple[NotebookOutput, ...] = ()
+    failure: CellFailure | None = None
+    attempts: int = 1
+    stalls: int = 0
+    seconds: float = 0.0
+    stall_notes: tuple[str, ...] = field(default=())
+
+
+class StallError(Exception):
+    """A cell reached the per-cell timeout (a stall or a cell that is too slow)."""
+
+    def __init__(self, failure: CellFailure) -> None:
+        self.failure = failure
+        super().__init__(failure.describe())
+
+
+def _first_line(source: str) -> str:
+    lines = [line for line in source.splitlines() if line.strip()]
+    return lines[0].strip()[:80] if lines else ""
+
+
+def _run_code(km: KernelManager, code: str, timeout: float) -> None:
+    """Run ``code`` in ``km``'s kernel without counting it in the execution history."""
+    nb = _new_notebook(cells=[_new_code_cell(code)])
+    client = PapermillNotebookClient(
+        NotebookExecutionManager(nb, progress_bar=False), km=km, timeout=timeout
+    )
+    try:
+        with client.setup_kernel():
+            client.execute_cell(nb.cells[0], 0, store_history=False)
+    finally:
+        if client.kc is not None:
+            client.kc.stop_channels()
+
+
+def _parameterized(lesson: LessonSource, job: ParticipantJob) -> Any:
+    nb = load_notebook_node(_reads(lesson.text, as_version=4))
+    nb = parameterize_notebook(nb, dict(job.parameters), kernel_name="python3")
+    nb = prepare_notebook_metadata(nb, lesson.input_path, f"{job.slug}/{lesson.name}")
+    return remove_error_markers(nb)
+
+
+def _check_stalls(nb: Any, lesson: str, timeout: float) -> None:
+    """Raise :class:`StallError` for a cell that used (nearly) the whole timeout."""
+    for index, cell in enumerate(nb.cells):
+        duration = cell.get("metadata", {}).get("papermill", {}).get("duration")
+        if isinstance(duration, int | float) and duration >= 0.95 * timeout:
+            info = CellFailure(lesson, index, _first_line(cell.source), "Stall", "")
+            raise StallError(info)
+
+
+def _execute_lesson(
+    km: KernelManager, lesson: LessonSource, job: ParticipantJob
+) -> tuple[Any, CellFailure | None]:
+    """Execute one parameterised lesson in ``km``: the notebook node and its failure."""
+    nb = _parameterized(lesson, job)
+    manager = NotebookExecutionManager(nb, output_path=None, progress_bar=False)
+    client = PapermillNotebookClient(
+        manager, km=km, timeout=job.timeout, startup_timeout=60, kernel_name="python3", log=_LOG
+    )
+    manager.notebook_start()
+    try:
+        client.execute()
+    except CellTimeoutError as exc:
+        index = next((i for i, c in enumerate(nb.cells) if _status(c) == "running"), -1)
+        source = nb.cells[index].source if index >= 0 else ""
+        timed_out = CellFailure(lesson.name, index, _first_line(source), "Stall", str(exc))
+        raise StallError(timed_out) from None
+    finally:
+        manager.cleanup_pbar()
+        manager.notebook_complete()
+        if client.kc is not None:
+            client.kc.stop_channels()
+    _check_stalls(nb, lesson.name, job.timeout)
+    try:
+        raise_for_execution_errors(nb, None)  # adds papermill's red error banners to nb
+    except PapermillExecutionError as exc:
+        failed = CellFailure(
+            lesson.name, exc.cell_index, _first_line(exc.source), str(exc.ename), str(exc.evalue)
+        )
+        return nb, failed
+    return nb, None
+
+
+def _status(cell: Any) -> str:
+    return str(cell.get("metadata", {}).get("papermill", {}).get("status", ""))
+
+
+@cache
+def _html_exporter() -> Any:
+    from nbconvert import HTMLExporter
+
+    exporter: Callable[..., Any] = HTMLExporter
+    return exporter(template_name="lab")
+
+
+def _output(lesson: LessonSource, nb: Any, started: float, html: bool) -> NotebookOutput:
+    cell_seconds = sum(
+        float(c.metadata.papermill.get("duration") or 0.0)
+        for c in nb.cells
+        if c.cell_type == "code"
+    )
+    page = None
+    if html:
+        resources = {"metadata": {"name": lesson.name.removesuffix(".ipynb")}}
+        page, _ = _html_exporter().from_notebook_node(nb, resources=resources)
+    text = _writes(nb)
+    return NotebookOutput(lesson.name, text, page, time.perf_counter() - started, cell_seconds)
+
+
+def _attempt(
+    factory: KernelFactory, job: ParticipantJob, progress: Progress
+) -> tuple[list[NotebookOutput], CellFailure | None]:
+    """Run every lesson of ``job`` in one fresh kernel; stop at the first failing lesson."""
+    workdir = factory.folder / f"work-{job.slug}"
+    workdir.mkdir(exist_ok=True)
+    km = factory.take()
+    outputs: list[NotebookOutput] = []
+    try:
+        for lesson in job.lessons:
+            started = time.perf_counter()
+            _run_code(km, _RESET.format(cwd=str(workdir)), job.timeout)
+            nb, failure = _execute_lesson(km, lesson, job)
+            outputs.append(_output(lesson, nb, started, job.html))
+            progress("lesson", job.slug, lesson.name)
+            if failure is not None:
+                return outputs, failure
+    finally:
+        factory.discard(km)
+        shutil.rmtree(workdir, ignore_errors=True)
+    return outputs, None
+
+
+def _no_progress(event: str, slug: str, detail: str) -> None:
+    """The default progress callback: ignore events."""
+
+
+def run_participant(
+    job: ParticipantJob,
+    factory: KernelFactory | None = None,
+    progress: Progress | None = None,
+) -> ParticipantResult:
+    """Build one participant's workbooks; never raises for a failing or stalling lesson.
+
+    ``factory`` supplies warm kernels (a private one, closed at the end, if None);
+    ``progress(event, slug, detail)`` hears ``"start"``, ``"lesson"`` and ``"retry"``.
+    """
+    own = factory is None
+    kernels = factory if factory is not None else KernelFactory(keep_spare=False)
+    report = progress or _no_progress
+    started = time.perf_counter()
+    stalls: list[CellFailure] = []
+    try:
+        for attempt in range(1, MAX_ATTEMPTS + 1):
+            report("start" if attempt == 1 else "retry", job.slug, str(len(job.lessons)))
+            try:
+                outputs, failure = _attempt(kernels, job, report)
+            except StallError as exc:
+                stalls.append(exc.failure)
+                continue
+            except (DeadKernelError, RuntimeError, OSError, TimeoutError) as exc:
+                outputs, failure = [], CellFailure("", -1, "", type(exc).__name__, str(exc))
+            return ParticipantResult(
+                job.slug,
+                "ok" if failure is None else "failed",
+                tuple(outputs),
+                failure,
+                attempt,
+                len(stalls),
+                time.perf_counter() - started,
+                tuple(s.describe() for s in stalls),
+            )
+        return ParticipantResult(
+            job.slug,
+            "failed",
+            (),
+            stalls[-1],
+            MAX_ATTEMPTS,
+            len(stalls),
+            time.perf_counter() - started,
+            tuple(s.describe() for s in stalls),
+        )
+    finally:
+        if own:
+            kernels.close()
