@@ -140,9 +140,17 @@ def _check(name: str, value: str | bool, values: Mapping[str, str | bool]) -> No
     elif name == "currency":
         check_currency(str(value))
     elif name == "previous_pay" and value:
-        parse_pay(str(value), str(values.get("currency") or "CNY"))
+        parse_pay(str(value), _pay_currency(values))
     elif name == "posted_range" and value:
-        parse_pay_range(str(value), str(values.get("currency") or "CNY"))
+        parse_pay_range(str(value), _pay_currency(values))
+
+
+def _pay_currency(values: Mapping[str, str | bool]) -> str:
+    """The currency to read pay in; a bad code is reported once, under 'currency'."""
+    try:
+        return check_currency(str(values.get("currency") or "CNY"))
+    except InvalidInputError:
+        return "CNY"
 
 
 def validate_parameters(
