@@ -10,18 +10,26 @@ from offerkit.exercises.course import PROFILE_ID, has_frontend, start_course
 
 
 def test_bad_parameters_do_not_stop_the_lesson(tmp_path: Path) -> None:
-    course = start_course({"learner_id": "ada", "learner_name": "Ada", "previous_pay": "-5",
-                           "currency": "XYZ"}, headless=False, folder=tmp_path, announce=False)
+    course = start_course(
+        {"learner_id": "ada", "learner_name": "Ada", "previous_pay": "-5", "currency": "XYZ"},
+        headless=False,
+        folder=tmp_path,
+        announce=False,
+    )
     assert "25k x 14" == course.params["previous_pay"]  # the schema default
     assert "CNY" == course.params["currency"]
     assert any("'previous_pay' must be a positive amount" in p for p in course.problems)
     assert any("'currency' must be a known currency code" in p for p in course.problems)
 
 
-def test_status_names_the_answers_file_and_problems(tmp_path: Path,
-                                                    capsys: pytest.CaptureFixture[str]) -> None:
-    start_course({"learner_id": "ada", "learner_name": "Ada", "previous_pay": "abc"},
-                 headless=True, folder=tmp_path)
+def test_status_names_the_answers_file_and_problems(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    start_course(
+        {"learner_id": "ada", "learner_name": "Ada", "previous_pay": "abc"},
+        headless=True,
+        folder=tmp_path,
+    )
     out = capsys.readouterr().out
     assert "Ada: headless run: showing saved answers in ada.answers.json (0 saved so far)." in out
     assert "Note: 'previous_pay' must be a pay figure in a supported format" in out
@@ -29,13 +37,15 @@ def test_status_names_the_answers_file_and_problems(tmp_path: Path,
 
 def test_answers_file_parameter_is_used(tmp_path: Path) -> None:
     target = tmp_path / "elsewhere" / "mine.json"
-    course = start_course({"learner_id": "ada", "answers_file": str(target)}, headless=False,
-                          announce=False)
+    course = start_course(
+        {"learner_id": "ada", "answers_file": str(target)}, headless=False, announce=False
+    )
     assert target == course.store.path
 
 
 def test_profile_saved_answer_wins_with_a_person_but_parameters_win_headless(
-        tmp_path: Path) -> None:
+    tmp_path: Path,
+) -> None:
     params = {"learner_id": "ada", "learner_name": "Ada", "previous_pay": "300000"}
     live = start_course(params, headless=False, folder=tmp_path, announce=False)
     live.store.save(PROFILE_ID, {"previous_pay": "40k x 13", "target_role": ""})
@@ -46,14 +56,14 @@ def test_profile_saved_answer_wins_with_a_person_but_parameters_win_headless(
 
 
 @pytest.mark.parametrize(("value", "expected"), [("1", False), ("0", True), ("yes", False)])
-def test_offerkit_headless_forces_the_mode(monkeypatch: pytest.MonkeyPatch, value: str,
-                                           expected: bool) -> None:
+def test_offerkit_headless_forces_the_mode(
+    monkeypatch: pytest.MonkeyPatch, value: str, expected: bool
+) -> None:
     monkeypatch.setenv("OFFERKIT_HEADLESS", value)
     assert expected == has_frontend()
 
 
-def test_no_kernel_means_no_front_end_and_voila_means_one(
-        monkeypatch: pytest.MonkeyPatch) -> None:
+def test_no_kernel_means_no_front_end_and_voila_means_one(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.delenv("OFFERKIT_HEADLESS", raising=False)
     for name in ("VOILA_KERNEL_ID", "VOILA_BASE_URL", "VOILA_SERVER_URL"):
         monkeypatch.delenv(name, raising=False)

@@ -19,8 +19,7 @@ def test_every_lesson_has_a_quiz_of_at_least_three_questions(path: Path) -> None
 
 
 def test_answers_are_marked_explained_and_saved(tmp_path: Path) -> None:
-    course = start_course({"learner_id": "ada"}, headless=False, folder=tmp_path,
-                          announce=False)
+    course = start_course({"learner_id": "ada"}, headless=False, folder=tmp_path, announce=False)
     widget = build_quiz("03", course)
     assert "0 of 4 right; 4 not answered yet" in widget.feedback.value
     widget.controls["q1"].value = "2"  # 350000: right
@@ -31,10 +30,12 @@ def test_answers_are_marked_explained_and_saved(tmp_path: Path) -> None:
     assert {"q1": "2", "q2": "", "q3": "3", "q4": ""} == course.store.get("03.quiz")
 
 
-def test_a_malformed_quiz_file_names_row_and_column(tmp_path: Path,
-                                                    monkeypatch: pytest.MonkeyPatch) -> None:
+def test_a_malformed_quiz_file_names_row_and_column(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     (tmp_path / "quiz-98.csv").write_text(
-        "id,question,options,answer,explanation\nq1,Q?,a|b,3,because\n", encoding="utf-8")
+        "id,question,options,answer,explanation\nq1,Q?,a|b,3,because\n", encoding="utf-8"
+    )
     monkeypatch.setenv("OFFERKIT_DATA", str(tmp_path))
     load_catalogue.cache_clear()
     quiz_questions.cache_clear()

@@ -8,8 +8,15 @@ import pytest
 
 from offerkit.errors import InvalidInputError
 from offerkit.exercises.course import start_course
-from offerkit.exercises.spec import (ExerciseSpec, Feedback, Field, exercise_values,
-                                     feedback_html, judge, run_headless)
+from offerkit.exercises.spec import (
+    ExerciseSpec,
+    Feedback,
+    Field,
+    exercise_values,
+    feedback_html,
+    judge,
+    run_headless,
+)
 
 
 def _spec(**overrides) -> ExerciseSpec:
@@ -18,15 +25,20 @@ def _spec(**overrides) -> ExerciseSpec:
             raise InvalidInputError("n", "a good value", "bad")
         return Feedback((f"n is {values['n']}", "<b>&</b>"), "warn")
 
-    base = dict(id="99.test", title="Test", prompt="", fields=(Field("n", "N", default="0"),),
-                evaluate=evaluate, defaults=lambda c: {"n": "from-profile"})
+    base = dict(
+        id="99.test",
+        title="Test",
+        prompt="",
+        fields=(Field("n", "N", default="0"),),
+        evaluate=evaluate,
+        defaults=lambda c: {"n": "from-profile"},
+    )
     base.update(overrides)
     return ExerciseSpec(**base)
 
 
 def _course(tmp_path: Path, headless: bool):
-    return start_course({"learner_id": "ada"}, headless=headless, folder=tmp_path,
-                        announce=False)
+    return start_course({"learner_id": "ada"}, headless=headless, folder=tmp_path, announce=False)
 
 
 def test_saved_answer_beats_profile_beats_field_default(tmp_path: Path) -> None:
@@ -45,10 +57,15 @@ def test_parameters_win_headless_when_the_spec_says_so(tmp_path: Path) -> None:
 
 
 def test_headless_ledger_without_entries_shows_the_labelled_example(
-        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    spec = _spec(fields=(), entry_fields=(Field("n", "N"),), defaults=None,
-                 evaluate=lambda v, c: Feedback((f"{len(v['entries'])} entries",)),
-                 example=lambda c: {"entries": [{"n": "1"}, {"n": "2"}]})
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    spec = _spec(
+        fields=(),
+        entry_fields=(Field("n", "N"),),
+        defaults=None,
+        evaluate=lambda v, c: Feedback((f"{len(v['entries'])} entries",)),
+        example=lambda c: {"entries": [{"n": "1"}, {"n": "2"}]},
+    )
     run_headless(spec, _course(tmp_path, headless=True))
     out = capsys.readouterr().out
     assert "(Worked example: nothing saved yet." in out

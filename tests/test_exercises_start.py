@@ -5,13 +5,16 @@ from __future__ import annotations
 from pathlib import Path
 
 from offerkit.exercises.course import PROFILE_ID, start_course
-from offerkit.exercises.start_exercises import (build_pay_formats_exercise,
-                                                build_profile_exercise)
+from offerkit.exercises.start_exercises import build_pay_formats_exercise, build_profile_exercise
 
 
 def _course(tmp_path: Path, **params: object):
-    return start_course({"learner_id": "ada", "learner_name": "Ada", **params}, headless=False,
-                        folder=tmp_path, announce=False)
+    return start_course(
+        {"learner_id": "ada", "learner_name": "Ada", **params},
+        headless=False,
+        folder=tmp_path,
+        announce=False,
+    )
 
 
 def test_pay_formats_turn_into_annual_cash(tmp_path: Path) -> None:

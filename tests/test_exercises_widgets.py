@@ -8,16 +8,20 @@ from typing import Any
 
 import pytest
 
+from offerkit.errors import EmptyTextError
 from offerkit.exercises.course import start_course
 from offerkit.exercises.salary_exercises import SALARY
 from offerkit.exercises.spec import ExerciseSpec, Feedback, Field
 from offerkit.exercises.widgets import ExerciseWidget, build_exercise
-from offerkit.errors import EmptyTextError
 
 
 def _course(tmp_path: Path, **params: Any):
-    return start_course({"learner_id": "ada", "learner_name": "Ada", **params},
-                        headless=False, folder=tmp_path, announce=False)
+    return start_course(
+        {"learner_id": "ada", "learner_name": "Ada", **params},
+        headless=False,
+        folder=tmp_path,
+        announce=False,
+    )
 
 
 def _saved(tmp_path: Path) -> dict[str, Any]:
@@ -33,9 +37,15 @@ def _ledger_spec() -> ExerciseSpec:
                 raise EmptyTextError("what", "some words", entry["what"])
         return Feedback((f"{len(entries)} entries",))
 
-    return ExerciseSpec(id="99.ledger", title="Ledger", prompt="Add things.", fields=(),
-                        entry_fields=(Field("what", "What"),), evaluate=evaluate,
-                        hints=("first", "second"))
+    return ExerciseSpec(
+        id="99.ledger",
+        title="Ledger",
+        prompt="Add things.",
+        fields=(),
+        entry_fields=(Field("what", "What"),),
+        evaluate=evaluate,
+        hints=("first", "second"),
+    )
 
 
 def test_valid_change_is_judged_and_saved(tmp_path: Path) -> None:
@@ -97,9 +107,14 @@ def test_hint_ladder_reveals_one_rung_at_a_time(tmp_path: Path) -> None:
 
 
 def test_headless_build_prints_a_summary_instead_of_a_widget(
-        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    course = start_course({"learner_id": "ada", "previous_pay": "300000", "posted_range": ""},
-                          headless=True, folder=tmp_path, announce=False)
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    course = start_course(
+        {"learner_id": "ada", "previous_pay": "300000", "posted_range": ""},
+        headless=True,
+        folder=tmp_path,
+        announce=False,
+    )
     assert build_exercise(SALARY, course) is None
     printed = capsys.readouterr().out
     assert "== Your expected annual salary ==" in printed

@@ -77,6 +77,8 @@ def _hr(course: Course, missing: list[str]) -> tuple[tuple[str, ...], str, str, 
     if not doubts:
         missing.append("Lesson 04: pick the doubts you will confirm with HR.")
     opening = opening_from_answers(course)
+    if not opening:
+        missing.append("Lesson 04: draft your opening line.")
     deadline = deadline_from_answers(course)
     if deadline is None:
         missing.append("Lesson 04: set your decision deadline when an offer arrives.")

@@ -1,0 +1,110 @@
+"""Lesson 06: the plan assembled from saved answers of every lesson, written to files."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from offerkit.exercises.course import start_course
+from offerkit.exercises.plan_exercises import assemble_plan, build_plan_exercise, plan_paths
+
+
+def _course(tmp_path: Path, headless: bool = False, **params: object):
+    return start_course(
+        {
+            "learner_id": "ada",
+            "learner_name": "Ada",
+            "previous_pay": "300000",
+            "posted_range": "",
+            **params,
+        },
+        headless=headless,
+        folder=tmp_path,
+        announce=False,
+    )
+
+
+def _fill(course) -> None:
+    store = course.store
+    store.save(
+        "01.journal",
+        {
+            "entries": [
+                {
+                    "experience": "Stuck on one legacy system",
+                    "reason": "no new projects",
+                    "areas": ["project_experience"],
+                    "intensity": "3",
+                },
+                {
+                    "experience": "Paid below peers",
+                    "reason": "no raise in two years",
+                    "areas": ["salary"],
+                    "intensity": "1",
+                },
+            ]
+        },
+    )
+    store.save(
+        "02.strengths",
+        {
+            "entries": [
+                {
+                    "description": "Payments migration lead",
+                    "evidence": "moved 2M users, zero downtime",
+                    "kind": "hard",
+                    "rare": True,
+                },
+                {"description": "Dependable", "evidence": "", "kind": "soft", "rare": False},
+            ]
+        },
+    )
+    store.save("04.doubts", {"items": ["months-per-year"], "own": ""})
+    store.save("04.opening", {"kind": "state-range", "company": "Acme", "role": "Data engineer"})
+    store.save("04.deadline", {"offer_date": "2026-03-02", "days": "5"})
+
+
+def test_an_empty_course_lists_what_is_still_to_do(tmp_path: Path) -> None:
+    plan = assemble_plan(_course(tmp_path))
+    assert 342000.0 == plan.range_low and 360000.0 == plan.range_high
+    assert any(item.startswith("Lesson 01") for item in plan.missing)
+    assert any(item.startswith("Lesson 02") for item in plan.missing)
+
+
+def test_a_complete_course_fills_every_part(tmp_path: Path) -> None:
+    course = _course(tmp_path)
+    _fill(course)
+    plan = assemble_plan(course, "Email the recruiter")
+    assert plan.wants[0].startswith("Project experience")
+    assert plan.questions
+    assert ("Payments migration lead — moved 2M users, zero downtime",) == plan.strengths
+    assert ("Dependable",) == plan.strengths_needing_evidence
+    assert "Decide by 2026-03-07 (5 days after the offer)." == plan.deadline
+    assert plan.doubts and "CNY 342,000–360,000" in plan.opening
+    assert () == plan.missing
+    assert "Email the recruiter" == plan.next_step
+
+
+def test_the_widget_writes_markdown_and_html_next_to_the_answers(tmp_path: Path) -> None:
+    course = _course(tmp_path)
+    _fill(course)
+    widget = build_plan_exercise(course)
+    widget.controls["next_step"].value = "Ask about probation pay"
+    markdown, html = plan_paths(course)
+    assert tmp_path / "answers" / "ada-offer-plan.md" == markdown
+    assert "- Ask about probation pay" in markdown.read_text("utf-8")
+    assert "<h1>My offer plan — Ada</h1>" in html.read_text("utf-8")
+    assert [] == [p.name for p in markdown.parent.glob("*.tmp")]
+
+
+def test_headless_prints_the_plan_and_writes_only_with_an_answers_file(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    build_plan_exercise(_course(tmp_path, headless=True))
+    out = capsys.readouterr().out
+    assert "# My offer plan — Ada" in out
+    assert not (tmp_path / "answers").exists()
+    answers = tmp_path / "build" / "ada.answers.json"
+    build_plan_exercise(_course(tmp_path, headless=True, answers_file=str(answers)))
+    assert (tmp_path / "build" / "ada-offer-plan.html").exists()
