@@ -150,6 +150,8 @@ class AnswersStore:
             self.warning = (f"Your answers file was damaged since it was opened ({exc}); kept "
                             f"as {kept.name}.")
             on_disk = {}
+        if self.read_only:  # a newer offerkit wrote the file since it was opened
+            return False
         merged = {**on_disk, **{k: v for k, v in self._exercises.items() if k not in on_disk}}
         previous = merged.get(exercise_id, {}).get("value")
         if not allow_empty and _is_empty(value) and not _is_empty(previous):
