@@ -99,7 +99,15 @@ def build_parser() -> argparse.ArgumentParser:
     _salary_arguments(salary)
     salary.set_defaults(handler=_salary)
     _build_command(sub)
+    _instructor_commands(sub)
     return parser
+
+
+def _instructor_commands(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    """``guide``, ``release``, ``export-answers``, ``pulse``: see :mod:`offerkit.instructor`."""
+    from offerkit.instructor.cli import add_instructor_commands
+
+    add_instructor_commands(sub)
 
 
 def _build_command(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:

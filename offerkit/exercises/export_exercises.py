@@ -1,0 +1,139 @@
+"""Lesson 06 (optional): export an anonymised summary for the workshop pulse.
+
+Nothing leaves the learner's machine unless they click **Export anonymised summary**: the
+button writes ``<id>.offerkit-export.json`` next to the answers file (atomically), and the
+exercise always shows exactly what is (or would be) in it — shares, counts and kinds, no
+name, id, pay figure or free text (see :mod:`offerkit.instructor.export`).
+
+In a headless run (papermill, nbval) nothing is written and no token is created: the
+preview uses a placeholder token.
+"""
+
+from __future__ import annotations
+
+import html
+import json
+from pathlib import Path
+from typing import Any
+
+from offerkit.answers import atomic_write_text
+from offerkit.errors import OfferkitError
+from offerkit.exercises.course import Course
+from offerkit.params import learner_slug
+
+__all__ = [
+    "PREVIEW_TOKEN",
+    "build_export_exercise",
+    "export_from_course",
+    "export_inputs_from_course",
+    "export_path",
+    "write_export",
+]
+
+PREVIEW_TOKEN = "0" * 16  # shown in headless previews, never written
+
+
+def export_inputs_from_course(course: Course) -> Any:
+    """The :class:`~offerkit.instructor.export.ExportInputs` of the learner's saved answers."""
+    from offerkit.exercises.hr_exercises import deadline_from_answers
+    from offerkit.exercises.salary_exercises import salary_from_answers
+    from offerkit.exercises.strengths_exercises import strengths_from_answers
+    from offerkit.exercises.wants_exercises import priorities_from_answers
+    from offerkit.instructor.export import ExportInputs
+
+    counts = strengths_from_answers(course).counts
+    salary = salary_from_answers(course)
+    data = salary.summary if salary.level != "error" else {}
+    deadline = deadline_from_answers(course)
+    return ExportInputs(
+        weights=priorities_from_answers(course).weights,
+        soft=int(counts.get("soft", 0)),
+        hard=int(counts.get("hard", 0)) - int(counts.get("rare", 0)),
+        rare_hard=int(counts.get("rare", 0)),
+        previous_annual=data.get("previous_annual"),
+        ask=data.get("ask"),
+        exception_kinds=tuple(str(e.get("kind")) for e in data.get("exceptions", [])),
+        decision_days=None if deadline is None else deadline.days,
+    )
+
+
+def export_path(course: Course) -> Path:
+    """``<id>.offerkit-export.json`` next to the learner's answers file."""
+    from offerkit.instructor.export import EXPORT_SUFFIX
+
+    return course.store.path.parent / f"{learner_slug(course.learner_id)}{EXPORT_SUFFIX}"
+
+
+def export_from_course(course: Course, token: str) -> dict[str, Any]:
+    """The anonymised export of the learner's saved answers under ``token``."""
+    from offerkit.instructor.export import anonymised_export
+
+    return anonymised_export(export_inputs_from_course(course), token)
+
+
+def _export_text(export: dict[str, Any]) -> str:
+    return json.dumps(export, indent=2, ensure_ascii=False) + "\n"
+
+
+def write_export(course: Course, out: Path | None = None) -> Path:
+    """Write the export (atomically) to ``out`` or :func:`export_path`; return the path.
+
+    The token is the one saved in the answers file (a new one is saved the first time), so
+    a re-export replaces the earlier one in the class pulse instead of counting twice.
+    """
+    from offerkit.instructor.export import export_token
+
+    path = out or export_path(course)
+    atomic_write_text(path, _export_text(export_from_course(course, export_token(course.store))))
+    return path
+
+
+def _preview_html(export: dict[str, Any], note: str) -> str:
+    return (
+        f"<p>{html.escape(note)}</p>"
+        f"<pre class='offerkit-export'>{html.escape(_export_text(export))}</pre>"
+    )
+
+
+def _export_widget(course: Course) -> Any:
+    import ipywidgets as widgets
+
+    from offerkit.instructor.export import export_token
+
+    preview = widgets.HTML()
+    status = widgets.Label()
+    button = widgets.Button(
+        description="Export anonymised summary", icon="share", layout={"width": "auto"}
+    )
+    note = "This is exactly what the file will hold: no name, id, pay figure or free text."
+    try:
+        preview.value = _preview_html(export_from_course(course, export_token(course.store)), note)
+    except OfferkitError as exc:
+        status.value = f"The summary cannot be made yet: {exc}"
+
+    def export(_button: Any) -> None:
+        try:
+            path = write_export(course)
+        except (OfferkitError, OSError) as exc:
+            status.value = f"Not exported: {exc}"
+            return
+        preview.value = _preview_html(json.loads(path.read_text(encoding="utf-8")), note)
+        status.value = f"Written to {path}. Send this file to your instructor if you wish."
+
+    button.on_click(export)
+    intro = widgets.HTML(
+        "<h4>Export an anonymised summary (optional)</h4><p>Your instructor can merge "
+        "the class's summaries into a workshop pulse. Groups smaller than three are never "
+        "shown.</p>"
+    )
+    return widgets.VBox([intro, button, status, preview])
+
+
+def build_export_exercise(course: Course) -> Any:
+    """Lesson 06: preview, and on a click write, the anonymised export for the pulse."""
+    if not course.headless:
+        return _export_widget(course)
+    print("== Export an anonymised summary (optional) ==")
+    print("(Headless run: nothing is written. Open the lesson in JupyterLab to export.)")
+    print(_export_text(export_from_course(course, PREVIEW_TOKEN)), end="")
+    return None

@@ -1,0 +1,116 @@
+"""The instructor sub-commands of ``offerkit``: ``guide``, ``release``, ``export-answers``
+and ``pulse``.
+
+:func:`add_instructor_commands` registers them on the main parser's sub-parsers; each
+handler imports what it needs when it runs, so ``offerkit --help`` stays fast.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+
+from offerkit.errors import AnswersFileError
+
+__all__ = ["add_instructor_commands"]
+
+
+def _guide(args: argparse.Namespace) -> int:
+    """Write the facilitator guide (Markdown and HTML) from the lesson notebooks: schedule
+    with a running clock, objectives, key points, prompts, role-plays and instructor notes."""
+    from offerkit.instructor.guide import write_guide
+
+    for path in write_guide(Path(args.out), args.start):
+        print(f"wrote {path}")
+    return 0
+
+
+def _release(args: argparse.Namespace) -> int:
+    """Write the learner build (no instructor notes or solutions anywhere) or the instructor
+    build (everything) of every lesson notebook."""
+    from offerkit.instructor.release import release_lessons
+
+    paths = release_lessons(args.audience, Path(args.out))
+    print(f"wrote {len(paths)} notebooks for {args.audience} to {paths[0].parent}")
+    return 0
+
+
+def _answers_file(given: str) -> Path:
+    if given:
+        return Path(given)
+    found = sorted(Path("answers").glob("*.answers.json"))
+    if len(found) != 1:
+        raise AnswersFileError(
+            f"found {len(found)} answers files in ./answers; name one with --answers FILE"
+        )
+    return found[0]
+
+
+def _export(args: argparse.Namespace) -> int:
+    """Write an anonymised summary of your answers for the workshop pulse (goal-area
+    weights, strength mix, ask as %% over previous pay, exception kinds, decision window:
+    no names, ids, pay figures or free text) and print exactly what is in it."""
+    from offerkit.exercises.course import start_course
+    from offerkit.exercises.export_exercises import write_export
+
+    path = _answers_file(args.answers)
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError, json.JSONDecodeError) as exc:
+        raise AnswersFileError(f"{path}: not a readable answers file ({exc})") from None
+    learner_id = data.get("learner_id") if isinstance(data, dict) else None
+    namespace = {"learner_id": learner_id or "learner", "answers_file": str(path)}
+    course = start_course(namespace, headless=False, announce=False)
+    written = write_export(course, Path(args.out) if args.out else None)
+    print(written.read_text(encoding="utf-8"), end="")
+    print(f"wrote {written}", file=sys.stderr)
+    return 0
+
+
+def _pulse(args: argparse.Namespace) -> int:
+    """Merge anonymised exports (files or folders) into a class view for the debrief:
+    charts and a summary; groups smaller than --min-group are not shown."""
+    from offerkit.instructor.pulse_report import write_pulse
+
+    files = write_pulse([Path(p) for p in args.exports], Path(args.out), args.min_group)
+    for problem in files.skipped:
+        print(f"offerkit pulse: {problem}", file=sys.stderr)
+    for path in (files.markdown, files.html, *files.charts):
+        print(f"wrote {path}")
+    return 0
+
+
+def add_instructor_commands(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    """Register ``guide``, ``release``, ``export-answers`` and ``pulse`` on ``sub``."""
+    guide = sub.add_parser("guide", help="write the facilitator guide", description=_guide.__doc__)
+    guide.add_argument("--out", default="guide", help="output folder (default: guide/)")
+    guide.add_argument("--start", default="09:00", help="workshop start time, HH:MM")
+    guide.set_defaults(handler=_guide)
+
+    release = sub.add_parser(
+        "release", help="write the learner or instructor build", description=_release.__doc__
+    )
+    release.add_argument(
+        "--for", dest="audience", required=True, choices=["learners", "instructors"]
+    )
+    release.add_argument(
+        "--out", default="release", help="writes OUT/<audience>/ (default: release)"
+    )
+    release.set_defaults(handler=_release)
+
+    export = sub.add_parser(
+        "export-answers",
+        help="anonymised summary for the workshop pulse",
+        description=_export.__doc__,
+    )
+    export.add_argument("--answers", default="", help="answers file (default: the one in answers/)")
+    export.add_argument("--out", default="", help="export file (default: next to the answers)")
+    export.set_defaults(handler=_export)
+
+    pulse = sub.add_parser("pulse", help="class view from exports", description=_pulse.__doc__)
+    pulse.add_argument("exports", nargs="+", help="export files or folders of them")
+    pulse.add_argument("--out", default="pulse", help="output folder (default: pulse/)")
+    pulse.add_argument("--min-group", type=int, default=3, help="smallest group shown (default 3)")
+    pulse.set_defaults(handler=_pulse)

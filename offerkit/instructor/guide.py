@@ -1,0 +1,224 @@
+"""The facilitator guide: schedule, objectives, prompts and notes, generated from the lessons.
+
+Everything comes from the notebooks (``metadata.offerkit`` and the cells tagged
+``instructor``), so the guide never drifts from the lessons::
+
+    guide = facilitator_guide(read_lessons(), start="09:00")
+    guide_markdown(guide); guide_html(guide)      # or: write_guide(Path("guide"))
+
+``offerkit guide`` writes ``facilitator-guide.md`` and ``facilitator-guide.html``.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from offerkit.answers import atomic_write_text
+from offerkit.errors import InvalidInputError
+from offerkit.instructor.notebooks import INSTRUCTOR_TAG, LessonNotebook, read_lessons
+from offerkit.lessons import Lesson
+
+__all__ = [
+    "FacilitatorGuide",
+    "GuideLesson",
+    "clock",
+    "facilitator_guide",
+    "guide_html",
+    "guide_markdown",
+    "parse_start",
+    "write_guide",
+]
+
+_TIME = re.compile(r"^([01]?\d|2[0-3]):([0-5]\d)$")
+_NOTE_LEAD = re.compile(r"^\*\*Instructor notes?\.?\*\*\s*", re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class GuideLesson:
+    """One lesson in the guide: its metadata, when it runs and the facilitator notes."""
+
+    lesson: Lesson
+    start: int  # minutes after midnight
+    notes: tuple[str, ...]
+
+    @property
+    def end(self) -> int:
+        """When the lesson ends (minutes after midnight)."""
+        return self.start + self.lesson.minutes
+
+
+@dataclass(frozen=True)
+class FacilitatorGuide:
+    """The whole workshop: lessons in order, from ``start``."""
+
+    start: int
+    lessons: tuple[GuideLesson, ...]
+
+    @property
+    def end(self) -> int:
+        """When the last lesson ends."""
+        return self.lessons[-1].end if self.lessons else self.start
+
+    @property
+    def teaching(self) -> int:
+        """Total teaching minutes."""
+        return sum(item.lesson.teaching for item in self.lessons)
+
+    @property
+    def exercises(self) -> int:
+        """Total exercise minutes."""
+        return sum(item.lesson.exercises for item in self.lessons)
+
+
+def parse_start(text: str) -> int:
+    """``"09:00"`` → minutes after midnight; raise InvalidInputError otherwise."""
+    match = _TIME.match(text.strip()) if isinstance(text, str) else None
+    if not match:
+        raise InvalidInputError("start", "a time of day as HH:MM, e.g. 09:00", text)
+    return int(match.group(1)) * 60 + int(match.group(2))
+
+
+def clock(minutes: int) -> str:
+    """Minutes after midnight as ``HH:MM`` (wrapping past midnight)."""
+    hours, mins = divmod(minutes % (24 * 60), 60)
+    return f"{hours:02d}:{mins:02d}"
+
+
+def _duration(minutes: int) -> str:
+    hours, mins = divmod(minutes, 60)
+    return f"{hours} h {mins:02d} min" if hours else f"{mins} min"
+
+
+def _note_text(source: str) -> str:
+    return _NOTE_LEAD.sub("", source.strip()).strip()
+
+
+def facilitator_guide(lessons: Sequence[LessonNotebook], start: str = "09:00") -> FacilitatorGuide:
+    """The guide for ``lessons`` (see :func:`read_lessons`) with a clock from ``start``."""
+    clock_at = first = parse_start(start)
+    items = []
+    for item in lessons:
+        notes = tuple(text for text in map(_note_text, item.sources(INSTRUCTOR_TAG)) if text)
+        items.append(GuideLesson(item.lesson, clock_at, notes))
+        clock_at += item.lesson.minutes
+    return FacilitatorGuide(first, tuple(items))
+
+
+def _span(start: int, end: int) -> str:
+    return f"{clock(start)}–{clock(end)}"
+
+
+def _schedule_rows(guide: FacilitatorGuide) -> list[tuple[str, ...]]:
+    rows: list[tuple[str, ...]] = [
+        (
+            item.lesson.id,
+            item.lesson.title,
+            str(item.lesson.teaching),
+            str(item.lesson.exercises),
+            _span(item.start, item.end),
+        )
+        for item in guide.lessons
+    ]
+    total = f"{_span(guide.start, guide.end)} ({_duration(guide.end - guide.start)})"
+    rows.append(("", "Total", str(guide.teaching), str(guide.exercises), total))
+    return rows
+
+
+_HEADER = ("#", "Lesson", "Teaching (min)", "Exercises (min)", "Clock")
+
+
+def _sections(item: GuideLesson) -> list[tuple[str, tuple[str, ...], bool]]:
+    """(heading, entries, as a list) for each part of a lesson that has content."""
+    lesson = item.lesson
+    parts = [
+        ("Questions", lesson.questions, True),
+        ("Objectives", lesson.objectives, True),
+        ("Key points", lesson.keypoints, True),
+        ("Discussion prompts", lesson.discussion, True),
+        ("Pairs role-play", (lesson.roleplay,) if lesson.roleplay.strip() else (), False),
+        ("Instructor notes", item.notes, False),
+        ("Beyond the source lesson", lesson.beyond_lesson, True),
+    ]
+    return [part for part in parts if part[1]]
+
+
+def _md_cell(text: str) -> str:
+    return text.replace("|", "\\|")
+
+
+def guide_markdown(guide: FacilitatorGuide) -> str:
+    """The guide as Markdown: the schedule table, then one section per lesson."""
+    lines = [
+        "# Facilitator guide",
+        "",
+        "Generated by `offerkit guide` from the lesson notebooks; re-run it after editing a "
+        "lesson rather than editing this file.",
+        "",
+        "## Schedule",
+        "",
+        "| " + " | ".join(_HEADER) + " |",
+        "|" + "---|" * len(_HEADER),
+    ]
+    for row in _schedule_rows(guide):
+        lines.append("| " + " | ".join(_md_cell(cell) for cell in row) + " |")
+    for item in guide.lessons:
+        lines += ["", f"## {item.lesson.id} · {item.lesson.title} ({_span(item.start, item.end)})"]
+        lines.append(f"Teaching {item.lesson.teaching} min, exercises {item.lesson.exercises} min.")
+        for heading, entries, as_list in _sections(item):
+            lines += ["", f"### {heading}", ""]
+            for entry in entries:
+                lines += [f"- {entry}"] if as_list else [entry, ""]
+    return "\n".join(lines).rstrip() + "\n"
+
+
+def _paragraphs(text: str) -> str:
+    blocks = [block.strip() for block in re.split(r"\n\s*\n", text) if block.strip()]
+    return "".join(f"<p>{html.escape(block)}</p>" for block in blocks)
+
+
+def _html_lesson(item: GuideLesson) -> str:
+    title = f"{item.lesson.id} · {item.lesson.title} ({_span(item.start, item.end)})"
+    parts = [
+        f"<section><h2>{html.escape(title)}</h2>",
+        f"<p>Teaching {item.lesson.teaching} min, exercises {item.lesson.exercises} min.</p>",
+    ]
+    for heading, entries, as_list in _sections(item):
+        parts.append(f"<h3>{html.escape(heading)}</h3>")
+        if as_list:
+            parts.append("<ul>" + "".join(f"<li>{html.escape(e)}</li>" for e in entries) + "</ul>")
+        else:
+            parts.extend(_paragraphs(entry) for entry in entries)
+    return "".join(parts) + "</section>"
+
+
+def guide_html(guide: FacilitatorGuide) -> str:
+    """The guide as a standalone, printable HTML page (every text escaped)."""
+    head = "".join(f"<th>{html.escape(cell)}</th>" for cell in _HEADER)
+    rows = "".join(
+        "<tr>" + "".join(f"<td>{html.escape(cell)}</td>" for cell in row) + "</tr>"
+        for row in _schedule_rows(guide)
+    )
+    body = "".join(_html_lesson(item) for item in guide.lessons)
+    return (
+        '<!DOCTYPE html>\n<html lang="en"><head><meta charset="utf-8">'
+        "<title>Facilitator guide</title><style>body{font-family:sans-serif;max-width:50em;"
+        "margin:auto}table{border-collapse:collapse}td,th{border:1px solid #999;"
+        "padding:2px 8px}section{break-inside:avoid-page}</style></head><body>"
+        "<h1>Facilitator guide</h1><p>Generated by <code>offerkit guide</code> from the "
+        f"lesson notebooks.</p><h2>Schedule</h2><table><tr>{head}</tr>{rows}</table>"
+        f"{body}</body></html>\n"
+    )
+
+
+def write_guide(out: Path, start: str = "09:00", folder: Path | None = None) -> tuple[Path, Path]:
+    """Write ``facilitator-guide.md`` and ``.html`` into ``out`` (atomically); return both."""
+    guide = facilitator_guide(read_lessons(folder), start)
+    markdown_path = out / "facilitator-guide.md"
+    html_path = out / "facilitator-guide.html"
+    atomic_write_text(markdown_path, guide_markdown(guide))
+    atomic_write_text(html_path, guide_html(guide))
+    return markdown_path, html_path
