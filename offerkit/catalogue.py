@@ -115,6 +115,7 @@ def read_table(path: Path, columns: tuple[Column, ...]) -> tuple[dict[str, objec
                     f"{', '.join(header) or 'nothing'}",
                     path=shown,
                     row=1,
+                    column=missing[0],
                 )
             rows = []
             for number, raw in enumerate(reader, start=2):
@@ -125,10 +126,17 @@ def read_table(path: Path, columns: tuple[Column, ...]) -> tuple[dict[str, objec
                 )
     except FileNotFoundError:
         raise DataFileError("file not found", path=shown) from None
-    except UnicodeDecodeError as exc:
-        raise DataFileError(
-            f"is not UTF-8 text ({exc.reason} at byte {exc.start})", path=shown
-        ) from None
+    except UnicodeDecodeError:
+        content = path.read_bytes()
+        try:
+            content.decode("utf-8")
+        except UnicodeDecodeError as exc:  # re-decoded whole, so the offset is the file's
+            raise DataFileError(
+                f"is not UTF-8 text ({exc.reason} at byte {exc.start})",
+                path=shown,
+                row=content[: exc.start].count(b"\n") + 1,
+            ) from None
+        raise
     if not rows:
         raise DataFileError("has a header but no rows", path=shown)
     return tuple(rows)
