@@ -1,0 +1,189 @@
+"""The anonymised export: shares, counts and kinds only; a stable random token; the CLI."""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+import pytest
+
+from offerkit.answers import AnswersStore
+from offerkit.cli import main
+from offerkit.errors import DataFileError, InvalidInputError
+from offerkit.exercises.course import Course, start_course
+from offerkit.exercises.export_exercises import export_from_course, write_export
+from offerkit.instructor.export import (
+    TOKEN_KEY,
+    ExportInputs,
+    anonymised_export,
+    export_token,
+    read_export,
+)
+
+NAME, LEARNER_ID = "Ada Lovelace", "ada-l42"
+# Every free text and figure the learner typed; none may reach the export.
+PRIVATE = (
+    NAME,
+    LEARNER_ID,
+    "Pay frozen at Initech",
+    "no salary reviews at all",
+    "Migrated payments at Initech",
+    "outages from 9 to 2",
+    "Easy-going",
+    "three recruiters from Globex called",
+    "Globex Corp",
+    "312345",
+    "312,345",
+    "370000",
+    "370,000",
+    "Staff engineer",
+)
+
+
+def save_answers(path: Path) -> None:
+    """A learner who did lessons 00–04 (shared with test_exercises_export)."""
+    store = AnswersStore(path, LEARNER_ID)
+    store.save(
+        "00.profile",
+        {
+            "learner_name": NAME,
+            "previous_pay": "312345",
+            "target_role": "Staff engineer",
+            "currency": "CNY",
+        },
+    )
+    store.save("01.journal", {"entries": [
+        {"experience": "Pay frozen at Initech", "reason": "no salary reviews at all",
+         "areas": ["salary"], "intensity": "4"},
+        {"experience": "A year of maintenance", "reason": "nothing new shipped",
+         "areas": ["growth", "project_experience"], "intensity": "3"},
+    ]})  # fmt: skip
+    store.save("02.strengths", {"entries": [
+        {"description": "Migrated payments at Initech", "evidence": "outages from 9 to 2",
+         "kind": "hard", "rare": True},
+        {"description": "Backend work in Python", "evidence": "five years", "kind": "hard",
+         "rare": False},
+        {"description": "Easy-going", "evidence": "", "kind": "soft", "rare": False},
+    ]})  # fmt: skip
+    store.save("03.salary", {"previous_pay": "312345", "posted_range": "", "currency": "CNY",
+                             "exceptional": False, "high_demand": True,
+                             "high_demand_reason": "three recruiters from Globex called",
+                             "ask": "370000"})  # fmt: skip
+    store.save("04.deadline", {"offer_date": "2026-03-02", "days": "5", "company": "Globex Corp"})
+
+
+def open_course(path: Path) -> Course:
+    namespace = {"learner_id": LEARNER_ID, "learner_name": NAME, "answers_file": str(path)}
+    return start_course(namespace, headless=False, announce=False)
+
+
+@pytest.fixture
+def course(tmp_path: Path) -> Course:
+    path = tmp_path / "answers" / f"{LEARNER_ID}.answers.json"
+    save_answers(path)
+    return open_course(path)
+
+
+def test_export_holds_shares_counts_and_kinds(course: Course) -> None:
+    export = export_from_course(course, "ab" * 8)
+    assert {
+        "kind": "offerkit-export",
+        "schema": 1,
+        "token": "ab" * 8,
+        "strengths": {"soft": 1, "hard": 1, "rare_hard": 1},
+        "ask_over_previous_pct": 18,  # 370000 / 312345 − 1 = 18.46 %
+        "exception_used": True,
+        "exceptions": ["high-demand"],
+        "decision_window_days": 5,
+    } == {k: v for k, v in export.items() if k != "goal_areas"}
+    assert {"salary", "growth", "project_experience"} == set(export["goal_areas"])
+    assert 1.0 == pytest.approx(sum(export["goal_areas"].values()), abs=0.02)
+
+
+def test_export_contains_no_name_id_figures_or_free_text(course: Course) -> None:
+    text = json.dumps(export_from_course(course, "ab" * 8), ensure_ascii=False)
+    leaked = [item for item in PRIVATE if item.lower() in text.lower()]
+    assert [] == leaked
+    numbers = {float(n) for n in re.findall(r"-?\d+(?:\.\d+)?", text)}
+    assert [] == [n for n in numbers if n >= 1000]  # no absolute pay figure of any kind
+
+
+def test_token_is_random_saved_and_reused(course: Course, tmp_path: Path) -> None:
+    first = export_token(course.store)
+    assert re.fullmatch(r"[0-9a-f]{16}", first)
+    assert {"token": first} == AnswersStore(course.store.path).get(TOKEN_KEY)
+    assert first == export_token(open_course(course.store.path).store)
+    other = tmp_path / "other" / f"{LEARNER_ID}.answers.json"
+    save_answers(other)  # same learner, same answers, a fresh file: a different token
+    assert first != export_token(open_course(other).store)
+
+
+def test_write_export_is_next_to_the_answers_and_reexports_keep_the_token(
+    course: Course,
+) -> None:
+    path = write_export(course)
+    assert course.store.path.parent / f"{LEARNER_ID}.offerkit-export.json" == path
+    first = json.loads(path.read_text(encoding="utf-8"))
+    second = json.loads(write_export(open_course(course.store.path)).read_text(encoding="utf-8"))
+    assert first["token"] == second["token"]
+    assert first["token"] == read_export(path).token
+
+
+def test_nothing_saved_gives_an_empty_export(tmp_path: Path) -> None:
+    empty = open_course(tmp_path / "none.answers.json")
+    export = export_from_course(empty, "cd" * 8)
+    assert {} == export["goal_areas"]
+    assert None is export["ask_over_previous_pct"]
+    assert None is export["decision_window_days"]
+    assert {"soft": 0, "hard": 0, "rare_hard": 0} == export["strengths"]
+
+
+@pytest.mark.parametrize(
+    ("change", "field"),
+    [
+        ({"weights": {"my secret wish": 1.0}}, "goal area"),
+        ({"exception_kinds": ("because I said so",)}, "exception"),
+        ({"soft": -1}, "soft"),
+        ({"decision_days": 1.5}, "decision_window_days"),
+    ],
+)
+def test_anything_but_catalogue_ids_counts_and_kinds_is_refused(
+    change: dict[str, object], field: str
+) -> None:
+    inputs = ExportInputs(**{"weights": {"salary": 1.0}, **change})  # type: ignore[arg-type]
+    with pytest.raises(InvalidInputError) as caught:
+        anonymised_export(inputs, "ab" * 8)
+    assert field == caught.value.field
+
+
+def test_a_token_derived_from_a_name_is_refused() -> None:
+    with pytest.raises(InvalidInputError, match="token"):
+        anonymised_export(ExportInputs(weights={}), "ada-lovelace")
+
+
+def test_read_export_names_the_file(tmp_path: Path) -> None:
+    bad = tmp_path / "bob.offerkit-export.json"
+    bad.write_text('{"kind": "offerkit-export", "schema": 1, "token": "x"}', encoding="utf-8")
+    with pytest.raises(DataFileError, match=r"bob\.offerkit-export\.json.*token"):
+        read_export(bad)
+
+
+def test_cli_export_answers(
+    course: Course, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    out = tmp_path / "sent" / "mine.json"
+    assert 0 == main(["export-answers", "--answers", str(course.store.path), "--out", str(out)])
+    printed = capsys.readouterr().out
+    assert json.loads(out.read_text(encoding="utf-8")) == json.loads(printed)
+    assert [] == [item for item in PRIVATE if item in printed]
+
+
+def test_cli_export_answers_unreadable_file(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    broken = tmp_path / "x.answers.json"
+    broken.write_text("{not json", encoding="utf-8")
+    assert 2 == main(["export-answers", "--answers", str(broken)])
+    assert "x.answers.json: not a readable answers file" in capsys.readouterr().err
+    assert "{not json" == broken.read_text(encoding="utf-8")  # never moved or rewritten
