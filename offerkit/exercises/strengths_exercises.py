@@ -76,6 +76,7 @@ def _evaluate_strengths(values: Mapping[str, Any], _course: Course) -> Feedback:
                 "figure), choose hard or soft, then press 'Add entry'.",
             ),
             "warn",
+            chart_data=strength_counts([]),
         )
     summary = summarise_strengths(ledger)
     counts = summary.counts

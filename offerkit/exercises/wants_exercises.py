@@ -195,6 +195,7 @@ def _evaluate_journal(values: Mapping[str, Any], course: Course) -> Feedback:
                 "area(s) you would like to improve, then press 'Add entry'.",
             ),
             "warn",
+            chart_data=[],
         )
     priorities = rank_priorities(entries)
     growth = growth_areas(entries)
