@@ -1,0 +1,154 @@
+"""The facilitator guide, from the real lessons and from tiny fixture notebooks."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import nbformat
+import pytest
+
+from offerkit.cli import main
+from offerkit.errors import InvalidInputError, LessonMetadataError
+from offerkit.instructor.guide import (
+    clock,
+    facilitator_guide,
+    guide_html,
+    guide_markdown,
+    parse_start,
+    write_guide,
+)
+from offerkit.instructor.notebooks import INSTRUCTOR_TAG, read_lessons
+
+
+def lesson_meta(lesson: str = "01", **changes: Any) -> dict[str, Any]:
+    meta: dict[str, Any] = {
+        "lesson": lesson,
+        "title": "Fixture lesson",
+        "questions": ["Why?"],
+        "objectives": ["Compare <b>offers</b> & fit"],
+        "keypoints": ["Point one."],
+        "teaching": 10,
+        "exercises": 20,
+        "roleplay": "One learner plays HR.",
+        "discussion": ["What surprised you?"],
+        "beyond_lesson": ["A kit addition."],
+    }
+    meta.update(changes)
+    return {k: v for k, v in meta.items() if v is not None}
+
+
+def write_lesson(folder: Path, name: str, meta: dict[str, Any], note: str = "") -> Path:
+    nb = nbformat.v4.new_notebook()
+    nb.metadata["offerkit"] = meta
+    nb.cells = [nbformat.v4.new_markdown_cell("# Fixture")]
+    if note:
+        nb.cells.append(nbformat.v4.new_markdown_cell(note, metadata={"tags": [INSTRUCTOR_TAG]}))
+    folder.mkdir(parents=True, exist_ok=True)
+    path = folder / name
+    nbformat.write(nb, path)
+    return path
+
+
+def test_schedule_runs_the_clock_from_the_start_over_the_real_lessons() -> None:
+    lessons = read_lessons()
+    guide = facilitator_guide(lessons, start="09:00")
+    assert 9 * 60 == guide.lessons[0].start
+    for before, after in zip(guide.lessons, guide.lessons[1:], strict=False):
+        assert before.end == after.start
+    total = sum(item.lesson.teaching + item.lesson.exercises for item in lessons)
+    assert 9 * 60 + total == guide.end
+    markdown = guide_markdown(guide)
+    first = lessons[0].lesson
+    row = f"| {first.id} | {first.title} | {first.teaching} | {first.exercises} | 09:00–"
+    assert row in markdown
+    assert f"09:00–{clock(guide.end)}" in markdown.split("| Total |")[1].splitlines()[0]
+
+
+def test_real_guide_has_objectives_roleplay_notes_and_labels() -> None:
+    lessons = read_lessons()
+    markdown = guide_markdown(facilitator_guide(lessons))
+    for item in lessons:
+        lesson = item.lesson
+        assert f"## {lesson.id} · {lesson.title}" in markdown
+        for text in (*lesson.objectives, *lesson.keypoints, *lesson.beyond_lesson):
+            assert f"- {text}" in markdown
+        if lesson.roleplay:
+            assert lesson.roleplay in markdown
+        for note in item.sources(INSTRUCTOR_TAG):  # the note's own words, not its lead-in
+            assert note.splitlines()[-1].strip() in markdown
+    assert "### Pairs role-play" in markdown
+
+
+def test_fixture_lesson_in_markdown_and_escaped_html(tmp_path: Path) -> None:
+    note = "**Instructor note.** Watch for <anchoring>.\n\nSecond paragraph."
+    write_lesson(tmp_path, "01-fixture.ipynb", lesson_meta(), note)
+    write_lesson(tmp_path, "02-next.ipynb", lesson_meta("02", roleplay="", discussion=None))
+    guide = facilitator_guide(read_lessons(tmp_path), start="23:40")
+    assert ("Watch for <anchoring>.\n\nSecond paragraph.",) == guide.lessons[0].notes
+    markdown = guide_markdown(guide)
+    assert "| 01 | Fixture lesson | 10 | 20 | 23:40–00:10 |" in markdown
+    assert "|  | Total | 20 | 40 | 23:40–00:40 (1 h 00 min) |" in markdown
+    assert 1 == markdown.count("### Pairs role-play")  # lesson 02 has none
+    page = guide_html(guide)
+    assert "Compare &lt;b&gt;offers&lt;/b&gt; &amp; fit" in page
+    assert "<p>Watch for &lt;anchoring&gt;.</p><p>Second paragraph.</p>" in page
+    assert "<anchoring>" not in page
+
+
+@pytest.mark.parametrize(
+    ("changes", "field"),
+    [
+        ({"teaching": "ten"}, "teaching"),
+        ({"objectives": []}, "objectives"),
+        ({"title": None}, "title"),
+        ({"roleplay": ["not", "a text"]}, "roleplay"),
+        ({"lesson": "07"}, "lesson"),
+    ],
+)
+def test_malformed_metadata_names_notebook_and_field(
+    tmp_path: Path, changes: dict[str, Any], field: str
+) -> None:
+    path = write_lesson(tmp_path, "01-fixture.ipynb", lesson_meta(**changes))
+    with pytest.raises(LessonMetadataError) as caught:
+        read_lessons(tmp_path)
+    assert (str(path), field) == (caught.value.path, caught.value.column)
+
+
+def test_cli_guide_writes_both_files(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    write_lesson(tmp_path / "nb", "01-fixture.ipynb", lesson_meta())
+    monkeypatch.setenv("OFFERKIT_NOTEBOOKS", str(tmp_path / "nb"))
+    assert 0 == main(["guide", "--out", str(tmp_path / "out"), "--start", "13:30"])
+    markdown = (tmp_path / "out" / "facilitator-guide.md").read_text(encoding="utf-8")
+    assert "13:30–14:00" in markdown
+    assert (tmp_path / "out" / "facilitator-guide.html").exists()
+    assert "facilitator-guide.md" in capsys.readouterr().out
+
+
+def test_cli_guide_malformed_lesson_exits_non_zero(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    write_lesson(tmp_path / "nb", "01-fixture.ipynb", lesson_meta(exercises=-5))
+    monkeypatch.setenv("OFFERKIT_NOTEBOOKS", str(tmp_path / "nb"))
+    assert 2 == main(["guide", "--out", str(tmp_path / "out")])
+    err = capsys.readouterr().err
+    assert "01-fixture.ipynb" in err
+    assert "column 'exercises'" in err
+    assert not (tmp_path / "out").exists()
+
+
+def test_no_lessons_is_an_error(tmp_path: Path) -> None:
+    with pytest.raises(LessonMetadataError, match="no lesson notebooks"):
+        write_guide(tmp_path / "out", folder=tmp_path)
+
+
+@pytest.mark.parametrize("text", ["9", "24:00", "09:60", "nine"])
+def test_bad_start_times(text: str) -> None:
+    with pytest.raises(InvalidInputError, match="'start' must be a time of day"):
+        parse_start(text)
+
+
+def test_start_time_parses() -> None:
+    assert 9 * 60 + 5 == parse_start("9:05")
