@@ -7,7 +7,6 @@ counter politely or decline politely (:data:`REPLY`).
 
 from __future__ import annotations
 
-import importlib
 import re
 from collections.abc import Mapping, Sequence
 from typing import Any
@@ -62,7 +61,10 @@ def parse_ratings(text: str) -> dict[str, float]:
         name, separator, number = piece.replace(":", "=", 1).partition("=")
         if not separator:
             raise InvalidInputError("ratings", "'area=rating' pieces", piece, _RATINGS_HELP)
-        area = goal_area(name.strip()).id
+        try:
+            area = goal_area(name.strip()).id
+        except InvalidInputError as exc:
+            raise InvalidInputError("ratings", exc.expected, piece, exc.hint) from None
         try:
             ratings[area] = float(number.strip())
         except ValueError:
@@ -74,11 +76,9 @@ def parse_ratings(text: str) -> dict[str, float]:
 
 def priority_weights(course: Course, offers: Sequence[Offer]) -> tuple[dict[str, float], str]:
     """The learner's priority weights from lesson 01, or equal weights over the areas rated."""
-    try:
-        wants = importlib.import_module("offerkit.exercises.wants_exercises")
-        weights = dict(wants.priorities_from_answers(course).weights)
-    except (ImportError, AttributeError, OfferkitError):
-        weights = {}
+    from offerkit.exercises.wants_exercises import priorities_from_answers
+
+    weights = priorities_from_answers(course).weights
     if weights:
         shown = ", ".join(f"{area} {w * 100:.0f} %" for area, w in weights.items())
         return weights, f"Weighted by your priorities from lesson 01: {shown}."

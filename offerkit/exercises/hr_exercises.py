@@ -13,8 +13,8 @@ from typing import Any
 
 from offerkit.errors import InvalidInputError, OfferkitError
 from offerkit.exercises.course import Course
-from offerkit.exercises.salary_exercises import exceptional_from_answers
-from offerkit.exercises.spec import ExerciseSpec, Feedback, Field, Level
+from offerkit.exercises.salary_exercises import SALARY, exceptional_from_answers
+from offerkit.exercises.spec import ExerciseSpec, Feedback, Field, Level, exercise_values
 from offerkit.honesty import check_draft_honesty, check_tone
 from offerkit.hr import (
     MAX_DECISION_DAYS,
@@ -105,25 +105,16 @@ def _claimed(saved: Mapping[str, Any], course: Course) -> list[SalaryException]:
 def expected_from_answers(course: Course) -> tuple[ExpectedSalary, str]:
     """Your annual range, recomputed from the saved lesson 03 answer, else from the profile.
 
-    Returns the range and where it came from. Raises an OfferkitError when there is
-    neither previous pay nor a posted range to build it on.
+    The values are those lesson 03 starts from (profile, then the saved answer); returns
+    the range and where it came from. Raises an OfferkitError when there is neither
+    previous pay nor a posted range to build it on.
     """
-    saved = course.answer("03.salary")
-    profile = course.profile
-    if isinstance(saved, Mapping):
-        values, source = saved, "your saved lesson 03 answer"
-    else:
-        values = {
-            "previous_pay": profile["previous_pay"],
-            "posted_range": profile["posted_range"],
-            "currency": profile["currency"],
-            "high_demand": profile["high_demand_role"],
-            "high_demand_reason": profile["high_demand_reason"],
-        }
-        source = "your profile (lesson 03 not saved yet)"
+    values, _example = exercise_values(SALARY, course)
+    saved = isinstance(course.answer(SALARY.id), Mapping)
+    source = "your saved lesson 03 answer" if saved else "your profile (lesson 03 not saved yet)"
     expected = expected_salary_range(
         str(values.get("previous_pay") or "").strip() or None,
-        currency=str(values.get("currency") or profile["currency"]),
+        currency=str(values.get("currency") or course.profile["currency"]),
         posted=str(values.get("posted_range") or "").strip() or None,
         exceptions=_claimed(values, course),
     )

@@ -1,0 +1,369 @@
+"""Lesson 04 exercises driven through their widgets (no kernel): doubts, opening, tone,
+decision deadline."""
+
+from __future__ import annotations
+
+import html
+import json
+import re
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+import pytest
+from traitlets import TraitError
+
+from offerkit.exercises.course import Course, start_course
+from offerkit.exercises.hr_exercises import (
+    DEADLINE,
+    DOUBTS,
+    OPENING,
+    TONE,
+    build_deadline_exercise,
+    build_doubts_exercise,
+    build_opening_exercise,
+    build_tone_exercise,
+    deadline_from_answers,
+    doubts_from_answers,
+    opening_from_answers,
+)
+from offerkit.exercises.widgets import ExerciseWidget
+
+LESSON_ITEMS = ["months-per-year", "pre-post-tax", "year-end-bonus", "allowances", "decision-time"]
+STATE_RANGE_BODY = (
+    "Based on my experience in similar Backend engineer work and what the role involves, "
+    "I'd be comfortable with an annual package in the range of CNY 400,000–420,000, and "
+    "I'm open to talking through the full package, including bonus and benefits."
+)
+
+
+def open_course(folder: Path, headless: bool = False, **params: Any) -> Course:
+    namespace = {"learner_id": "ada", "learner_name": "Ada", **params}
+    return start_course(namespace, headless=headless, folder=folder, announce=False)
+
+
+@pytest.fixture
+def course(tmp_path: Path) -> Course:
+    return open_course(tmp_path)
+
+
+def shown(widget: ExerciseWidget) -> list[str]:
+    """The feedback lines as the learner reads them."""
+    return [html.unescape(item) for item in re.findall(r"<li>(.*?)</li>", widget.feedback.value)]
+
+
+def level(widget: ExerciseWidget) -> str:
+    found = re.search(r"offerkit-(ok|warn|error)", widget.feedback.value)
+    return found.group(1) if found else ""
+
+
+def saved(course: Course) -> dict[str, Any]:
+    """Every exercise value in the answers file on disk ({} if there is no file)."""
+    if not course.store.path.exists():
+        return {}
+    document = json.loads(course.store.path.read_text(encoding="utf-8"))
+    return {key: entry["value"] for key, entry in document["exercises"].items()}
+
+
+# ---------------------------------------------------------------- 04.doubts
+
+
+def test_doubts_start_with_the_lesson_items_and_their_reasons(course: Course) -> None:
+    widget = build_doubts_exercise(course)
+
+    lines = shown(widget)
+    assert "Your list: 5 question(s) to confirm before talking numbers." == lines[0]
+    assert (
+        "Months of pay (lesson): How many months of base pay are paid each year, and is a "
+        "13th (or 14th) month written into the contract? Why: A monthly figure means little "
+        "until you know what it is multiplied by; a contractual extra month is guaranteed, a "
+        "promised one may not be."
+    ) == lines[1]
+    assert 6 == len(lines)
+    assert "ok" == level(widget)
+    assert {} == saved(course)  # showing the defaults saves nothing
+
+
+def test_doubts_mix_lesson_beyond_and_own_questions_and_save(course: Course) -> None:
+    widget = build_doubts_exercise(course)
+    widget.controls["items"].value = ("probation", "decision-time")
+    widget.controls["own"].value = "- Is this a new team?\n\n* Who would I report to?"
+    widget.check_button.click()
+
+    lines = shown(widget)
+    assert "Your list: 4 question(s) to confirm before talking numbers." == lines[0]
+    assert lines[1].startswith("Time to decide (lesson): By when would you like my answer?")
+    assert lines[2].startswith("Probation (beyond the lesson): How long is the probation")
+    assert ["Your own: Is this a new team?", "Your own: Who would I report to?"] == lines[3:]
+    assert {
+        "items": ["probation", "decision-time"],
+        "own": "- Is this a new team?\n\n* Who would I report to?",
+    } == saved(course)[DOUBTS.id]
+    assert (
+        "By when would you like my answer?",
+        "How long is the probation period and is pay during probation the full salary?",
+        "Is this a new team?",
+        "Who would I report to?",
+    ) == doubts_from_answers(course)
+
+
+def test_doubts_without_time_to_decide_suggest_adding_it(course: Course) -> None:
+    widget = build_doubts_exercise(course)
+    widget.controls["items"].value = ("months-per-year",)
+
+    assert "warn" == level(widget)
+    assert shown(widget)[-1].startswith("Consider adding 'Time to decide'")
+    assert ["months-per-year"] == saved(course)[DOUBTS.id]["items"]
+
+
+def test_an_empty_doubts_list_is_a_friendly_error_and_is_not_saved(course: Course) -> None:
+    widget = build_doubts_exercise(course)
+    widget.controls["items"].value = ()
+
+    assert "error" == level(widget)
+    assert [
+        "Please check your input: 'items' must be at least one question to confirm (got "
+        "'nothing'); pick items from the list or write your own, one per line"
+    ] == shown(widget)
+    assert "Not saved until the input is fixed." in widget.status.value
+    assert {} == saved(course)
+    assert () == doubts_from_answers(course)
+
+
+def test_doubts_are_restored_when_the_widget_is_created_again(tmp_path: Path) -> None:
+    first = build_doubts_exercise(open_course(tmp_path))
+    first.controls["items"].value = ("overtime",)
+    first.controls["own"].value = "Is there on-call work?"
+
+    again = build_doubts_exercise(open_course(tmp_path))
+    assert ("overtime",) == again.controls["items"].value
+    assert "Is there on-call work?" == again.controls["own"].value
+
+
+def test_doubts_headless_print_the_summary(tmp_path: Path, capsys: Any) -> None:
+    assert build_doubts_exercise(open_course(tmp_path, headless=True)) is None
+
+    out = capsys.readouterr().out
+    assert out.startswith("== Confirm your doubts ==\n- Your list: 5 question(s)")
+    assert "- Time to decide (lesson): By when would you like my answer?" in out
+
+
+# ---------------------------------------------------------------- 04.opening
+
+
+def test_opening_states_the_range_from_the_profile(course: Course) -> None:
+    widget = build_opening_exercise(course)
+    assert "Backend engineer" == widget.controls["role"].value
+    widget.controls["company"].value = "Acme"
+
+    lines = shown(widget)
+    assert (
+        "Your annual range, from your profile (lesson 03 not saved yet): "
+        "CNY 400,000–420,000, target at the low end."
+    ) == lines[0]
+    assert "Hi, and thank you for walking me through the Backend engineer role at Acme." in lines
+    assert STATE_RANGE_BODY in lines
+    assert "Best regards, Ada" == lines[-1]
+    expected = {"kind": "state-range", "company": "Acme", "role": "Backend engineer"}
+    assert expected == saved(course)[OPENING.id]
+    assert STATE_RANGE_BODY == opening_from_answers(course)
+
+
+def test_opening_asks_what_they_can_offer_and_keeps_the_range_ready(course: Course) -> None:
+    widget = build_opening_exercise(course)
+    widget.controls["kind"].value = "ask-offer"
+
+    lines = shown(widget)
+    assert "You ask first and keep CNY 400,000–420,000 ready for when HR asks you back." in lines
+    assert any(line.startswith("Now that the details I was unsure about") for line in lines)
+    assert not any("in the range of" in line for line in lines)
+    assert "ask-offer" == saved(course)[OPENING.id]["kind"]
+
+
+def test_opening_uses_the_saved_lesson_03_answer(course: Course) -> None:
+    course.store.save("03.salary", {"previous_pay": "300000", "currency": "CNY"})
+    widget = build_opening_exercise(course)
+
+    assert (
+        "Your annual range, from your saved lesson 03 answer: CNY 342,000–360,000, "
+        "target at the low end."
+    ) == shown(widget)[0]
+
+
+def test_opening_with_an_empty_role_is_a_friendly_error(course: Course) -> None:
+    widget = build_opening_exercise(course)
+    widget.controls["role"].value = "  "
+
+    assert "error" == level(widget)
+    assert shown(widget)[0].startswith("Please check your input: 'role' must be some text")
+    assert OPENING.id not in saved(course)
+    assert "" == opening_from_answers(course)
+
+
+def test_opening_without_pay_or_posted_range_says_what_is_missing(tmp_path: Path) -> None:
+    course = open_course(tmp_path, previous_pay="", posted_range="")
+    widget = build_opening_exercise(course)
+    widget.check_button.click()
+
+    assert "error" == level(widget)
+    assert shown(widget)[0].startswith(
+        "Please check your input: 'previous_pay' must be a pay figure, or a posted range"
+    )
+    assert {} == saved(course)
+
+
+def test_opening_is_restored_and_headless_prints_it(tmp_path: Path, capsys: Any) -> None:
+    first = build_opening_exercise(open_course(tmp_path))
+    first.controls["kind"].value = "ask-offer"
+    first.controls["company"].value = "Globex"
+
+    again = build_opening_exercise(open_course(tmp_path))
+    assert ("ask-offer", "Globex") == (
+        again.controls["kind"].value,
+        again.controls["company"].value,
+    )
+    build_opening_exercise(open_course(tmp_path, headless=True))
+    out = capsys.readouterr().out
+    assert "== Open the pay conversation ==" in out
+    assert "role at Globex." in out
+
+
+# ---------------------------------------------------------------- 04.tone
+
+
+def test_tone_flags_the_posted_range_and_an_ultimatum(course: Course) -> None:
+    widget = build_tone_exercise(course)
+    widget.controls["draft"].value = "Your posting said 30k, take it or leave it"
+
+    lines = shown(widget)
+    assert "warn" == level(widget)
+    assert lines[0].startswith(
+        "Tone: 2 phrases may put HR on the defensive (posted-range, ultimatum)"
+    )
+    assert lines[1].startswith("“Your posting said” (posted-range) — try instead: Posted ranges")
+    assert lines[2].startswith("“take it or leave it” (ultimatum) — try instead: Leave room")
+    assert {
+        "draft": "Your posting said 30k, take it or leave it",
+        "offers_held": "0",
+    } == saved(course)[TONE.id]
+
+
+def test_a_friendly_draft_says_what_was_checked(course: Course) -> None:
+    widget = build_tone_exercise(course)
+    widget.controls["draft"].value = "Thank you! Could you tell me how the bonus works?"
+
+    assert "ok" == level(widget)
+    assert [
+        "Tone: Friendly: no antagonistic phrasing found. Checked for ultimatums, accusations, "
+        "quoting the posted range, threats, sarcasm, shouting (ALL CAPS, '!!').",
+        "Honesty: consistent. Checked any previous pay you mention against your profile "
+        "(25,000 × 14 = CNY 350,000 a year) and any competing offer you mention against the "
+        "0 you hold.",
+    ] == shown(widget)
+
+
+def test_tone_catches_an_inflated_salary_and_an_invented_offer(course: Course) -> None:
+    widget = build_tone_exercise(course)
+    widget.controls["draft"].value = "My current salary is 30k x 14 and I have another offer."
+
+    honesty = [line for line in shown(widget) if line.startswith("Honesty:")]
+    assert 2 == len(honesty)
+    assert honesty[0].startswith("Honesty: a competing offer is mentioned but you hold none")
+    assert "CNY 420,000 a year but your profile says CNY 350,000 (+20.0%)" in honesty[1]
+    assert "warn" == level(widget)
+
+    widget.controls["offers_held"].value = "1"
+    honesty = [line for line in shown(widget) if line.startswith("Honesty:")]
+    assert 1 == len(honesty)
+    assert "CNY 420,000 a year but your profile says" in honesty[0]
+
+
+def test_an_empty_draft_is_a_friendly_error_and_is_not_saved(course: Course) -> None:
+    widget = build_tone_exercise(course)
+    widget.check_button.click()
+
+    assert "error" == level(widget)
+    assert shown(widget)[0].startswith("Please check your input: 'draft' must be")
+    assert {} == saved(course)
+
+
+def test_tone_headless_shows_a_labelled_example(tmp_path: Path, capsys: Any) -> None:
+    build_tone_exercise(open_course(tmp_path, headless=True))
+
+    out = capsys.readouterr().out
+    assert "- Worked example (the draft 'Hi, thanks for the call." in out
+    assert (
+        "- Tone: 3 phrases may put HR on the defensive (posted-range, ultimatum, shouting)" in out
+    )
+
+
+# ---------------------------------------------------------------- 04.deadline
+
+
+def test_deadline_starts_empty_and_asks_for_the_date(course: Course) -> None:
+    widget = build_deadline_exercise(course)
+
+    assert "" == widget.controls["offer_date"].value
+    assert "error" == level(widget)
+    assert shown(widget)[0].startswith(
+        "Please check your input: 'offer_date' must be the date the offer arrived"
+    )
+    assert deadline_from_answers(course) is None
+
+
+def test_deadline_and_polite_extension_message(course: Course) -> None:
+    widget = build_deadline_exercise(course)
+    widget.controls["days"].value = "3"
+    widget.controls["company"].value = "Acme"
+    widget.controls["offer_date"].value = "2026-03-02"
+
+    lines = shown(widget)
+    assert "Offer received: Monday 2 March 2026." == lines[0]
+    assert "Answer by: Thursday 5 March 2026 (3 day(s)), within the lesson's week." == lines[1]
+    assert any(
+        "offer from Acme" in line and "reply by Monday 9 March 2026" in line for line in lines
+    )
+    assert {"offer_date": "2026-03-02", "days": "3", "company": "Acme"} == saved(course)[
+        DEADLINE.id
+    ]
+    deadline = deadline_from_answers(course)
+    assert deadline is not None
+    assert (date(2026, 3, 2), date(2026, 3, 5), 3) == (
+        deadline.offer_date,
+        deadline.deadline,
+        deadline.days,
+    )
+
+
+def test_days_stop_at_a_week(course: Course) -> None:
+    widget = build_deadline_exercise(course)
+    values = [value for _label, value in widget.controls["days"].options]
+
+    assert ["1", "2", "3", "4", "5", "6", "7"] == values
+    with pytest.raises(TraitError):
+        widget.controls["days"].value = "8"
+
+
+def test_a_bad_date_is_a_friendly_error_and_keeps_the_saved_one(course: Course) -> None:
+    widget = build_deadline_exercise(course)
+    widget.controls["offer_date"].value = "2026-03-02"
+    widget.controls["offer_date"].value = "2026-02-30"
+
+    assert "error" == level(widget)
+    assert [
+        "Please check your input: 'offer_date' must be a date written YYYY-MM-DD (got "
+        "'2026-02-30'); e.g. '2026-03-02'"
+    ] == shown(widget)
+    assert "2026-03-02" == saved(course)[DEADLINE.id]["offer_date"]
+
+
+def test_deadline_restored_and_headless_example_is_labelled(tmp_path: Path, capsys: Any) -> None:
+    build_deadline_exercise(open_course(tmp_path)).controls["offer_date"].value = "2026-04-01"
+    assert (
+        "2026-04-01" == build_deadline_exercise(open_course(tmp_path)).controls["offer_date"].value
+    )
+    build_deadline_exercise(open_course(tmp_path / "other", headless=True))
+
+    out = capsys.readouterr().out
+    assert "- Worked example (an offer received on 2026-03-02): nothing saved yet." in out
+    assert "- Answer by: Monday 9 March 2026 (7 day(s)), within the lesson's week." in out
