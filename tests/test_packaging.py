@@ -1,0 +1,240 @@
+"""Packaging: pip and conda set up the same environment; the public API is whole and documented."""
+
+from __future__ import annotations
+
+import ast
+import importlib
+import inspect
+import re
+import tomllib
+from importlib.metadata import entry_points
+from pathlib import Path
+from typing import Any
+
+import pytest
+import yaml
+from packaging.requirements import Requirement
+
+import offerkit
+from offerkit.cli import main
+
+ROOT = Path(__file__).resolve().parent.parent
+PYPROJECT: dict[str, Any] = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))
+ENVIRONMENT: dict[str, Any] = yaml.safe_load((ROOT / "environment.yml").read_text(encoding="utf-8"))
+
+
+def _name(name: str) -> str:
+    """PEP 503 normalisation: case, dots, underscores and dashes do not matter."""
+    return re.sub(r"[-_.]+", "-", name).lower()
+
+
+def _lower_bound(specifier: str) -> str:
+    bounds = re.findall(r">=\s*([\w.]+)", specifier)
+    return bounds[0] if bounds else ""
+
+
+def _pip_requirements(lines: list[str]) -> dict[str, str]:
+    """``dask[distributed]>=2024.8`` counts as dask>=2024.8 and distributed>=2024.8."""
+    found: dict[str, str] = {}
+    for line in lines:
+        requirement = Requirement(line)
+        bound = _lower_bound(str(requirement.specifier))
+        for name in [requirement.name, *requirement.extras]:
+            found[_name(name)] = bound
+    return found
+
+
+def _conda_requirements(dependencies: list[Any]) -> dict[str, str]:
+    found: dict[str, str] = {}
+    for entry in dependencies:
+        if not isinstance(entry, str):
+            continue  # the pip: section, checked on its own
+        match = re.match(r"^\s*([A-Za-z0-9_.\-]+)\s*(.*)$", entry)
+        assert match, entry
+        found[_name(match.group(1))] = _lower_bound(match.group(2))
+    return found
+
+
+PIP = _pip_requirements(
+    PYPROJECT["project"]["dependencies"] + PYPROJECT["project"]["optional-dependencies"]["test"]
+)
+CONDA = _conda_requirements(ENVIRONMENT["dependencies"])
+
+
+# ---------------------------------------------------------------- pip and conda agree
+
+
+def test_the_normalisation_handles_extras_case_and_underscores() -> None:
+    assert {"dask": "2024.8", "distributed": "2024.8", "jupyter-client": "8.6"} == (
+        _pip_requirements(["dask[distributed]>=2024.8", "Jupyter_Client>=8.6"])
+    )
+
+
+def test_conda_and_pip_list_the_same_packages() -> None:
+    conda_only = sorted(set(CONDA) - set(PIP) - {"python", "pip"})
+    pip_only = sorted(set(PIP) - set(CONDA))
+    assert ([], []) == (conda_only, pip_only)
+
+
+def test_conda_and_pip_agree_on_lower_bounds() -> None:
+    assert {name: PIP[name] for name in PIP} == {name: CONDA.get(name) for name in PIP}
+
+
+def test_every_dependency_has_a_lower_bound() -> None:
+    bounds = {**PIP, **CONDA}
+    assert [] == sorted(name for name, bound in bounds.items() if not bound and name != "pip")
+
+
+def test_test_extras_are_in_the_conda_environment() -> None:
+    extras = _pip_requirements(PYPROJECT["project"]["optional-dependencies"]["test"])
+    assert [] == sorted(name for name in extras if name not in CONDA)
+    assert {"pytest", "hypothesis"} <= set(extras)
+
+
+def test_the_lesson_dependencies_are_listed() -> None:
+    needed = {"jupyterlab", "ipywidgets", "pandas", "matplotlib", "nbval", "papermill"}
+    assert [] == sorted(needed - set(PIP))
+
+
+def test_python_311_in_both() -> None:
+    assert (">=3.11", "3.11") == (
+        PYPROJECT["project"]["requires-python"],
+        CONDA["python"],
+    )
+
+
+def test_conda_installs_the_package_itself_with_pip() -> None:
+    sections = [entry for entry in ENVIRONMENT["dependencies"] if isinstance(entry, dict)]
+    assert ([{"pip": ["-e ."]}], True) == (sections, "pip" in CONDA)
+
+
+def test_conda_uses_conda_forge() -> None:
+    assert ("offerkit", ["conda-forge"]) == (ENVIRONMENT["name"], ENVIRONMENT["channels"])
+
+
+def test_catalogues_are_shipped_with_the_package() -> None:
+    assert ["data/*.csv", "py.typed"] == PYPROJECT["tool"]["setuptools"]["package-data"]["offerkit"]
+
+
+# ---------------------------------------------------------------- the console script
+
+
+def test_console_script_entry_point() -> None:
+    assert {"offerkit": "offerkit.cli:main"} == PYPROJECT["project"]["scripts"]
+    installed = entry_points(group="console_scripts", name="offerkit")
+    assert ["offerkit.cli:main"] == [e.value for e in installed]
+    assert main is next(iter(installed)).load()
+
+
+def test_pytest_is_strict() -> None:
+    options = PYPROJECT["tool"]["pytest"]["ini_options"]
+    assert ("error", True, True, True) == (
+        options["filterwarnings"][0],
+        options["xfail_strict"],
+        "--strict-markers" in options["addopts"],
+        "--strict-config" in options["addopts"],
+    )
+
+
+# ---------------------------------------------------------------- the public API
+
+
+def test_version_matches_pyproject() -> None:
+    assert PYPROJECT["project"]["version"] == offerkit.__version__
+
+
+def test_every_name_in_all_exists_once() -> None:
+    names = offerkit.__all__
+    assert ([], len(set(names))) == ([n for n in names if not hasattr(offerkit, n)], len(names))
+
+
+def _public_callables() -> list[tuple[str, Any]]:
+    return [
+        (name, getattr(offerkit, name))
+        for name in offerkit.__all__
+        if callable(getattr(offerkit, name))
+    ]
+
+
+def _documented(name: str, obj: Any) -> bool:
+    doc = obj.__doc__ or ""
+    # a dataclass without a docstring gets its signature, "Name(field: type, ...)"
+    return bool(doc.strip()) and not doc.startswith(f"{obj.__name__}(")
+
+
+def test_every_public_callable_has_a_docstring() -> None:
+    assert [] == [name for name, obj in _public_callables() if not _documented(name, obj)]
+
+
+def test_every_public_method_and_property_has_a_docstring() -> None:
+    missing = []
+    for name, obj in _public_callables():
+        if not inspect.isclass(obj) or issubclass(obj, BaseException):
+            continue
+        for attr, member in vars(obj).items():
+            if attr.startswith("_"):
+                continue
+            target = member.fget if isinstance(member, property) else member
+            if inspect.isfunction(target) and not (target.__doc__ or "").strip():
+                missing.append(f"{name}.{attr}")
+    assert [] == missing
+
+
+def test_the_rules_are_reachable_from_the_public_api() -> None:
+    rules = [
+        "parse_pay",
+        "parse_pay_range",
+        "annual_pay",
+        "expected_salary_range",
+        "check_ask",
+        "decode_posted_range",
+        "summarise_strengths",
+        "rank_priorities",
+        "interview_questions",
+        "check_tone",
+        "check_honesty",
+        "decision_deadline",
+        "compare_offers",
+        "validate_parameters",
+    ]
+    assert [] == [name for name in rules if name not in offerkit.__all__]
+
+
+RULE_MODULES = [
+    "pay",
+    "posted_range",
+    "salary",
+    "params",
+    "errors",
+    "catalogue",
+    "strengths",
+    "wants",
+    "hr",
+    "honesty",
+    "offers",
+]
+
+
+@pytest.mark.parametrize("module", RULE_MODULES)
+def test_rule_modules_are_pure(module: str) -> None:
+    source = (ROOT / "offerkit" / f"{module}.py").read_text(encoding="utf-8")
+    imported = set()
+    for node in ast.walk(ast.parse(source)):
+        if isinstance(node, ast.Import):
+            imported |= {alias.name.split(".")[0] for alias in node.names}
+        elif isinstance(node, ast.ImportFrom) and node.module:
+            imported.add(node.module)
+    banned = {"ipywidgets", "IPython", "matplotlib"}
+    upward = {
+        name for name in imported if name.startswith(("offerkit.exercises", "offerkit.batch"))
+    }
+    assert (set(), set()) == (imported & banned, upward)
+
+
+@pytest.mark.parametrize("module", RULE_MODULES)
+def test_rule_modules_list_all_and_have_a_docstring(module: str) -> None:
+    loaded = importlib.import_module(f"offerkit.{module}")
+    assert (True, []) == (
+        bool((loaded.__doc__ or "").strip()),
+        [name for name in loaded.__all__ if not hasattr(loaded, name)],
+    )
