@@ -42,7 +42,7 @@ class BuildOptions:
     jobs: int = 0  # 0 = one per CPU
     html: bool = False
     force: bool = False
-    timeout: float = 60.0
+    timeout: int = 60
     dask: str | None = None
     lessons_dir: Path | None = None
     progress: bool = True

@@ -15,18 +15,8 @@ __all__ = ["DEFAULT_ROSTER", "add_build_arguments", "run_build"]
 DEFAULT_ROSTER = Path(__file__).resolve().parents[2] / "data" / "roster-example.csv"
 
 
-def _positive_number(text: str) -> float:
-    try:
-        value = float(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"expected seconds, e.g. 60 (got {text!r})") from None
-    if value <= 0:
-        raise argparse.ArgumentTypeError(f"expected a positive number of seconds (got {text})")
-    return value
-
-
-def _jobs(text: str) -> int:
-    if not text.isdigit() or int(text) < 1:
+def _whole_number(text: str) -> int:
+    if not text.strip().isdigit() or int(text) < 1:
         raise argparse.ArgumentTypeError(f"expected a whole number ≥ 1 (got {text!r})")
     return int(text)
 
@@ -52,7 +42,7 @@ def add_build_arguments(parser: argparse.ArgumentParser) -> None:
     )
     parser.add_argument(
         "--jobs",
-        type=_jobs,
+        type=_whole_number,
         default=os.cpu_count() or 1,
         help="participants built in parallel (default: the number of CPUs)",
     )
@@ -62,8 +52,8 @@ def add_build_arguments(parser: argparse.ArgumentParser) -> None:
     )
     parser.add_argument(
         "--timeout",
-        type=_positive_number,
-        default=60.0,
+        type=_whole_number,
+        default=60,
         help="seconds a cell may run before it counts as a stall (retried once; default 60)",
     )
     parser.add_argument(

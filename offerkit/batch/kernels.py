@@ -70,6 +70,29 @@ class SlicedKernelClient(AsyncKernelClient):
     control_channel_class = Type(_SlicedChannel)
 
 
+_FOLDER_PREFIX = "offerkit-kernels-"
+
+
+def _remove_abandoned_folders() -> None:
+    """Remove kernel folders of worker processes that no longer exist (a killed build)."""
+    if os.name != "posix":  # os.kill(pid, 0) would end the process on Windows
+        return
+    for folder in Path(tempfile.gettempdir()).glob(f"{_FOLDER_PREFIX}*-*"):
+        pid = folder.name.removeprefix(_FOLDER_PREFIX).split("-", 1)[0]
+        if pid.isdigit() and not _process_exists(int(pid)):
+            shutil.rmtree(folder, ignore_errors=True)
+
+
+def _process_exists(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except OSError:  # exists but belongs to someone else
+        return True
+    return True
+
+
 def _matplotlib_cache() -> Path:
     """A per-user matplotlib folder in the temporary directory, kept between builds: its
     font cache takes seconds to build, so a fresh folder per kernel would cost that each
@@ -91,7 +114,8 @@ class KernelFactory:
     def __init__(self, preload: tuple[str, ...] = PRELOAD, *, keep_spare: bool = True) -> None:
         self.preload = preload
         self.keep_spare = keep_spare
-        self.folder = Path(tempfile.mkdtemp(prefix="offerkit-kernels-"))
+        _remove_abandoned_folders()
+        self.folder = Path(tempfile.mkdtemp(prefix=f"{_FOLDER_PREFIX}{os.getpid()}-"))
         self._spare: KernelManager | None = None
 
     def _environment(self) -> dict[str, str]:

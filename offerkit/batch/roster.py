@@ -126,8 +126,10 @@ def _header_problems(header: list[str]) -> list[str]:
     return problems
 
 
-def _row_problems(where: str, error: InvalidInputError) -> str:
-    return _problem(where, error.field, error.expected, error.received, error.hint)
+def _row_problem(where: str, error: InvalidInputError, row: dict[str, Any]) -> str:
+    """The problem, showing the cell as written in the roster (not as a rule parsed it)."""
+    received = row.get(error.field, error.received)
+    return _problem(where, error.field, error.expected, received, error.hint)
 
 
 def _check_rows(
@@ -144,7 +146,7 @@ def _check_rows(
         where = f"{label} {number}"
         values = {k: v for k, v in row.items() if k in allowed}
         typed, errors = validate_parameters(values, partial=partial)
-        problems.extend(_row_problems(where, e) for e in errors)
+        problems.extend(_row_problem(where, e, values) for e in errors)
         if "learner_id" not in values or any(e.field == "learner_id" for e in errors):
             continue
         slug = learner_slug(str(typed["learner_id"]))

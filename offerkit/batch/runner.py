@@ -59,6 +59,7 @@ _ok_os.chdir({cwd!r})
 get_ipython().reset(new_session=True)
 """
 MAX_ATTEMPTS = 2
+RESET_TIMEOUT = 60  # the reset imports matplotlib and ipywidgets if nothing was preloaded
 # nbformat and nbconvert are untyped: give their entry points a type once, here.
 _new_notebook: Callable[..., Any] = nbformat.v4.new_notebook
 _new_code_cell: Callable[..., Any] = nbformat.v4.new_code_cell
@@ -83,7 +84,7 @@ class ParticipantJob:
     slug: str
     parameters: Mapping[str, Any]
     lessons: tuple[LessonSource, ...]
-    timeout: float = 60.0
+    timeout: int = 60
     html: bool = False
 
 
@@ -152,6 +153,8 @@ def _run_code(km: KernelManager, code: str, timeout: float) -> None:
     try:
         with client.setup_kernel():
             client.execute_cell(nb.cells[0], 0, store_history=False)
+    except CellTimeoutError as exc:
+        raise StallError(CellFailure("(kernel reset)", 0, "", "Stall", str(exc))) from None
     finally:
         if client.kc is not None:
             client.kc.stop_channels()
@@ -186,7 +189,9 @@ def _execute_lesson(
     try:
         client.execute()
     except CellTimeoutError as exc:
-        index = next((i for i, c in enumerate(nb.cells) if _status(c) == "running"), -1)
+        # papermill marks the timed-out cell "completed": it is the last one that started
+        started = [i for i, c in enumerate(nb.cells) if c.metadata.papermill.get("start_time")]
+        index = started[-1] if started else -1
         source = nb.cells[index].source if index >= 0 else ""
         timed_out = CellFailure(lesson.name, index, _first_line(source), "Stall", str(exc))
         raise StallError(timed_out) from None
@@ -204,10 +209,6 @@ def _execute_lesson(
         )
         return nb, failed
     return nb, None
-
-
-def _status(cell: Any) -> str:
-    return str(cell.get("metadata", {}).get("papermill", {}).get("status", ""))
 
 
 @cache
@@ -243,7 +244,7 @@ def _attempt(
     try:
         for lesson in job.lessons:
             started = time.perf_counter()
-            _run_code(km, _RESET.format(cwd=str(workdir)), job.timeout)
+            _run_code(km, _RESET.format(cwd=str(workdir)), max(job.timeout, RESET_TIMEOUT))
             nb, failure = _execute_lesson(km, lesson, job)
             outputs.append(_output(lesson, nb, started, job.html))
             progress("lesson", job.slug, lesson.name)
