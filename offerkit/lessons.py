@@ -76,7 +76,12 @@ def lesson_metadata(path: Path, notebook: dict[str, Any] | None = None) -> Lesso
         raise LessonMetadataError("lesson notebooks are named NN-kebab-title.ipynb",
                                   path=str(path))
     if notebook is None:
-        notebook = json.loads(path.read_text(encoding="utf-8"))
+        try:
+            notebook = json.loads(path.read_text(encoding="utf-8"))
+        except (UnicodeDecodeError, json.JSONDecodeError) as exc:
+            raise LessonMetadataError(
+                f"is not a readable notebook ({exc})", path=str(path)
+            ) from None
     meta = notebook.get("metadata", {}).get("offerkit")
     if not isinstance(meta, dict):
         raise LessonMetadataError("metadata.offerkit is missing", path=str(path),

@@ -137,6 +137,14 @@ def test_badly_named_notebooks_are_refused(tmp_path: Path, name: str) -> None:
     assert (str(tmp_path / name), True) == (error.path, "NN-kebab-title.ipynb" in str(error))
 
 
+@pytest.mark.parametrize("content", [b"{not json", b"", b"\xff\xfe"])
+def test_a_notebook_that_is_not_json_is_named(tmp_path: Path, content: bytes) -> None:
+    path = tmp_path / NAME
+    path.write_bytes(content)
+    error = _error(path)
+    assert (str(path), True) == (error.path, "is not a readable notebook" in str(error))
+
+
 def test_metadata_errors_are_data_file_errors() -> None:
     assert issubclass(LessonMetadataError, DataFileError)
 
