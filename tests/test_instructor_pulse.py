@@ -174,3 +174,29 @@ def test_cli_pulse_accepts_files_and_folders(
         encoding="utf-8"
     )
     assert 2 == len(folder_files)
+
+
+@pytest.mark.slow
+def test_instructor_notebook_shows_the_class_view(tmp_path: Path) -> None:
+    import papermill
+
+    notebook = Path(__file__).resolve().parent.parent / "instructor" / "workshop-pulse.ipynb"
+    folder = tmp_path / "exports"
+    write(folder, [export(n) for n in range(4)])
+    (folder / "broken.offerkit-export.json").write_text("{", encoding="utf-8")
+    out = tmp_path / "pulse.ipynb"
+    papermill.execute_notebook(
+        str(notebook),
+        str(out),
+        parameters={"exports_dir": str(folder), "min_group": 3},
+        kernel_name="python3",
+        cwd=str(tmp_path),
+        progress_bar=False,
+        execution_timeout=120,
+    )
+    text = out.read_text(encoding="utf-8")
+    assert "4 exports read, 1 skipped." in text
+    assert "broken.offerkit-export.json" in text
+    assert "4 learners' anonymised exports" in text
+    assert 4 == text.count('"image/png"')
+    assert [] == [n for n in range(4) if token(n) in text]
