@@ -94,12 +94,15 @@ class AnswersStore:
             raise AnswersFileError(f"{self.path}: expected an object with 'exercises'")
         schema = data.get("schema")
         if not isinstance(schema, int) or schema < 1:
-            raise AnswersFileError(f"{self.path}: 'schema' must be a version number (got "
-                                   f"{schema!r})")
+            raise AnswersFileError(
+                f"{self.path}: 'schema' must be a version number (got {schema!r})"
+            )
         if schema > SCHEMA_VERSION:
             self.read_only = True
-            self.warning = (f"{self.path.name} was written by a newer offerkit (schema "
-                            f"{schema}); your answers are shown but not saved. Update offerkit.")
+            self.warning = (
+                f"{self.path.name} was written by a newer offerkit (schema "
+                f"{schema}); your answers are shown but not saved. Update offerkit."
+            )
         exercises = data["exercises"]
         return {k: v for k, v in exercises.items() if isinstance(v, dict) and "value" in v}
 
@@ -108,8 +111,10 @@ class AnswersStore:
             self._exercises = self._read_file()
         except AnswersFileError as exc:
             kept = self._set_aside()
-            self.warning = (f"Your answers file could not be read ({exc}). It was kept as "
-                            f"{kept.name} and a new one will be started; nothing was lost.")
+            self.warning = (
+                f"Your answers file could not be read ({exc}). It was kept as "
+                f"{kept.name} and a new one will be started; nothing was lost."
+            )
             self._exercises = {}
 
     def _set_aside(self) -> Path:
@@ -147,8 +152,9 @@ class AnswersStore:
             on_disk = self._read_file()
         except AnswersFileError as exc:
             kept = self._set_aside()
-            self.warning = (f"Your answers file was damaged since it was opened ({exc}); kept "
-                            f"as {kept.name}.")
+            self.warning = (
+                f"Your answers file was damaged since it was opened ({exc}); kept as {kept.name}."
+            )
             on_disk = {}
         if self.read_only:  # a newer offerkit wrote the file since it was opened
             return False
@@ -158,8 +164,12 @@ class AnswersStore:
             self._exercises = merged
             return False
         merged[exercise_id] = {"saved": _now(), "value": value}
-        document = {"schema": SCHEMA_VERSION, "learner_id": self.learner_id,
-                    "updated": _now(), "exercises": dict(sorted(merged.items()))}
+        document = {
+            "schema": SCHEMA_VERSION,
+            "learner_id": self.learner_id,
+            "updated": _now(),
+            "exercises": dict(sorted(merged.items())),
+        }
         atomic_write_text(self.path, json.dumps(document, indent=2, ensure_ascii=False) + "\n")
         self._exercises = merged
         return True

@@ -62,10 +62,16 @@ def _strings(meta: dict[str, Any], name: str, path: Path, required: bool) -> tup
     value = meta.get(name)
     if value is None and not required:
         return ()
-    if (not isinstance(value, list) or not value
-            or not all(isinstance(v, str) and v.strip() for v in value)):
-        raise LessonMetadataError(f"metadata.offerkit.{name} must be a non-empty list of "
-                                  f"texts (got {value!r})", path=str(path), column=name)
+    if (
+        not isinstance(value, list)
+        or not value
+        or not all(isinstance(v, str) and v.strip() for v in value)
+    ):
+        raise LessonMetadataError(
+            f"metadata.offerkit.{name} must be a non-empty list of texts (got {value!r})",
+            path=str(path),
+            column=name,
+        )
     return tuple(value)
 
 
@@ -73,8 +79,7 @@ def lesson_metadata(path: Path, notebook: dict[str, Any] | None = None) -> Lesso
     """Read and check ``metadata.offerkit`` of the notebook at ``path``."""
     match = _NAME.match(path.name)
     if not match:
-        raise LessonMetadataError("lesson notebooks are named NN-kebab-title.ipynb",
-                                  path=str(path))
+        raise LessonMetadataError("lesson notebooks are named NN-kebab-title.ipynb", path=str(path))
     if notebook is None:
         try:
             notebook = json.loads(path.read_text(encoding="utf-8"))
@@ -84,32 +89,51 @@ def lesson_metadata(path: Path, notebook: dict[str, Any] | None = None) -> Lesso
             ) from None
     meta = notebook.get("metadata", {}).get("offerkit")
     if not isinstance(meta, dict):
-        raise LessonMetadataError("metadata.offerkit is missing", path=str(path),
-                                  column="offerkit")
+        raise LessonMetadataError("metadata.offerkit is missing", path=str(path), column="offerkit")
     if meta.get("lesson") != match.group(1):
-        raise LessonMetadataError(f"metadata.offerkit.lesson must be {match.group(1)!r} "
-                                  f"(got {meta.get('lesson')!r})", path=str(path),
-                                  column="lesson")
+        raise LessonMetadataError(
+            f"metadata.offerkit.lesson must be {match.group(1)!r} (got {meta.get('lesson')!r})",
+            path=str(path),
+            column="lesson",
+        )
     title = meta.get("title")
     if not isinstance(title, str) or not title.strip():
-        raise LessonMetadataError(f"metadata.offerkit.title must be a text (got {title!r})",
-                                  path=str(path), column="title")
+        raise LessonMetadataError(
+            f"metadata.offerkit.title must be a text (got {title!r})",
+            path=str(path),
+            column="title",
+        )
     minutes = {}
     for name in _MINUTES:
         value = meta.get(name)
         if not isinstance(value, int) or isinstance(value, bool) or not 0 <= value <= 240:
-            raise LessonMetadataError(f"metadata.offerkit.{name} must be whole minutes, "
-                                      f"0–240 (got {value!r})", path=str(path), column=name)
+            raise LessonMetadataError(
+                f"metadata.offerkit.{name} must be whole minutes, 0–240 (got {value!r})",
+                path=str(path),
+                column=name,
+            )
         minutes[name] = value
     roleplay = meta.get("roleplay", "")
     if not isinstance(roleplay, str):
-        raise LessonMetadataError(f"metadata.offerkit.roleplay must be a text (got "
-                                  f"{roleplay!r})", path=str(path), column="roleplay")
+        raise LessonMetadataError(
+            f"metadata.offerkit.roleplay must be a text (got {roleplay!r})",
+            path=str(path),
+            column="roleplay",
+        )
     lists = {name: _strings(meta, name, path, True) for name in _LISTS}
-    return Lesson(match.group(1), path, title.strip(), lists["questions"],
-                  lists["objectives"], lists["keypoints"], minutes["teaching"],
-                  minutes["exercises"], _strings(meta, "discussion", path, False), roleplay,
-                  _strings(meta, "beyond_lesson", path, False))
+    return Lesson(
+        match.group(1),
+        path,
+        title.strip(),
+        lists["questions"],
+        lists["objectives"],
+        lists["keypoints"],
+        minutes["teaching"],
+        minutes["exercises"],
+        _strings(meta, "discussion", path, False),
+        roleplay,
+        _strings(meta, "beyond_lesson", path, False),
+    )
 
 
 def lesson_notebooks(folder: Path | None = None) -> tuple[Path, ...]:

@@ -48,7 +48,7 @@ PARAMETERS: tuple[Parameter, ...] = (
         "previous_pay",
         "str",
         "25k x 14",
-        "previous pay in any format ('300000', '25k x 14'); empty = not disclosed",
+        "previous pay in any format ('300000', '25k x 14'); empty means not disclosed",
     ),
     Parameter("posted_range", "str", "20-30K·15薪", "the job board's range; may be empty"),
     Parameter("target_role", "str", "Backend engineer", "the role you are applying for"),
@@ -58,7 +58,7 @@ PARAMETERS: tuple[Parameter, ...] = (
         "answers_file",
         "str",
         "",
-        "answers JSON; empty = answers/<learner_id>.answers.json",
+        "answers JSON; empty means answers/<learner_id>.answers.json",
         in_roster=False,
     ),
 )

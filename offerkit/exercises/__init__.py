@@ -9,15 +9,28 @@ from offerkit.exercises.plan_exercises import build_plan_exercise
 from offerkit.exercises.quiz import build_quiz
 from offerkit.exercises.salary_exercises import build_posted_range_exercise, build_salary_exercise
 from offerkit.exercises.start_exercises import build_pay_formats_exercise, build_profile_exercise
+from offerkit.exercises.strengths_exercises import build_strengths_exercise, strengths_from_answers
+from offerkit.exercises.wants_exercises import (
+    build_goal_areas_exercise,
+    build_journal_exercise,
+    interview_questions_from_answers,
+    priorities_from_answers,
+)
 
 __all__ = [
     "Course",
+    "build_goal_areas_exercise",
+    "build_journal_exercise",
     "build_pay_formats_exercise",
     "build_plan_exercise",
     "build_posted_range_exercise",
     "build_profile_exercise",
     "build_quiz",
     "build_salary_exercise",
+    "build_strengths_exercise",
     "has_frontend",
+    "interview_questions_from_answers",
+    "priorities_from_answers",
     "start_course",
+    "strengths_from_answers",
 ]

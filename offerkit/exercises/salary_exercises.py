@@ -5,14 +5,12 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
-from offerkit.errors import InvalidInputError
 from offerkit.exercises.charts import salary_ladder_chart
 from offerkit.exercises.course import Course
 from offerkit.exercises.spec import ExerciseSpec, Feedback, Field, Level
 from offerkit.pay import known_currencies
 from offerkit.posted_range import decode_posted_range
 from offerkit.salary import SalaryException, check_ask, expected_salary_range, high_demand_exception
-from offerkit.strengths import strength, summarise_strengths
 
 __all__ = [
     "POSTED_RANGE",
@@ -92,21 +90,9 @@ POSTED_RANGE = ExerciseSpec(
 
 def exceptional_from_answers(course: Course) -> tuple[bool, str]:
     """Whether the strength ledger saved in lesson 02 supports the 'exceptional' exception."""
-    saved = course.answer("02.strengths") or {}
-    ledger = []
-    for entry in saved.get("entries", []):
-        try:
-            ledger.append(
-                strength(
-                    str(entry.get("description", "")),
-                    str(entry.get("evidence", "")),
-                    str(entry.get("kind", "hard")),
-                    bool(entry.get("rare")),
-                )
-            )
-        except InvalidInputError:
-            continue
-    summary = summarise_strengths(ledger)
+    from offerkit.exercises.strengths_exercises import strengths_from_answers
+
+    summary = strengths_from_answers(course)
     return summary.exceptional_supported, summary.exceptional_reason
 
 

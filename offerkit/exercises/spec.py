@@ -22,9 +22,9 @@ from offerkit.exercises.course import Course
 
 __all__ = [
     "ExerciseSpec",
-    "Level",
     "Feedback",
     "Field",
+    "Level",
     "exercise_values",
     "feedback_html",
     "judge",
@@ -136,7 +136,7 @@ def run_headless(spec: ExerciseSpec, course: Course) -> Feedback:
     if is_example:
         print("(Worked example: nothing saved yet. Open the lesson in JupyterLab to add your own.)")
     print(feedback.text())
-    if spec.chart is not None and feedback.level != "error":
+    if spec.chart is not None and feedback.level != "error" and feedback.chart_data is not None:
         from IPython.display import display
 
         from offerkit.exercises.charts import figure_bundle

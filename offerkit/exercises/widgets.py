@@ -181,7 +181,7 @@ class ExerciseWidget(widgets.VBox):  # type: ignore[misc]
         return feedback
 
     def _draw(self, feedback: Feedback) -> None:
-        if self.spec.chart is None or feedback.level == "error":
+        if self.spec.chart is None or feedback.level == "error" or feedback.chart_data is None:
             self.chart.outputs = ()
             return
         figure = self.spec.chart(feedback)
