@@ -1,0 +1,119 @@
+"""Lesson 03 as an app under Voila, driven by headless Chromium (issue 5).
+
+Code hidden, widgets working: the salary exercise renders as widgets (so offerkit saw a front
+end: Voila puts ``VOILA_KERNEL_ID``/``VOILA_BASE_URL``/``VOILA_SERVER_URL`` in the kernel's
+environment), and changing the previous pay changes the feedback and is saved.
+"""
+
+from __future__ import annotations
+
+import time
+from pathlib import Path
+from typing import Any
+
+import pytest
+from browser_support import (
+    EXERCISE_TITLE,
+    NOTEBOOK_03,
+    WIDGET_TIMEOUT_MS,
+    browser_page,
+    chart_src,
+    copy_notebook,
+    free_port,
+    previous_pay_input,
+    python_module,
+    running_server,
+    salary_exercise,
+    saved_salary_answer,
+    server_env,
+    type_into,
+    wait_until,
+)
+
+__all__ = ["browser_page"]  # the fixture, imported for pytest
+
+pytestmark = pytest.mark.browser
+
+HEADLESS_SUMMARY = f"== {EXERCISE_TITLE} =="  # what offerkit prints when it sees no front end
+
+
+def test_lesson_03_salary_exercise_under_voila(browser_page: Any, tmp_path: Path) -> None:
+    page = browser_page
+    started = time.monotonic()
+    course_dir = tmp_path / "course"
+    notebook = copy_notebook(NOTEBOOK_03, course_dir)
+    answers = course_dir / "answers" / "demo.answers.json"
+    port = free_port()
+    cmd = [
+        *python_module("voila"),
+        notebook.name,
+        "--no-browser",
+        f"--port={port}",
+        "--Voila.ip=127.0.0.1",
+        "--Voila.port_retries=0",
+        f"--Voila.root_dir={course_dir}",
+    ]
+    env = server_env(tmp_path / "jupyter")
+    with running_server(cmd, cwd=course_dir, env=env, port=port, log=tmp_path / "voila.log"):
+        from playwright.sync_api import expect
+
+        origin = f"http://127.0.0.1:{port}"
+        # Offline machines: the page's CDN requests would only be slow to fail.
+        page.route(
+            "**/*",
+            lambda route: (
+                route.continue_() if route.request.url.startswith(origin) else route.abort()
+            ),
+        )
+        page.goto(origin + "/", timeout=WIDGET_TIMEOUT_MS)
+
+        exercise = salary_exercise(page)
+        headless_note = page.get_by_text(HEADLESS_SUMMARY)
+        exercise.or_(headless_note).first.wait_for(state="visible", timeout=WIDGET_TIMEOUT_MS)
+        if headless_note.count():
+            pytest.fail(
+                "offerkit ran the lesson headless under Voila (it printed its text summary "
+                "instead of widgets): has_frontend() found none of VOILA_KERNEL_ID, "
+                "VOILA_BASE_URL, VOILA_SERVER_URL in the kernel's environment"
+            )
+        assert HEADLESS_SUMMARY not in page.content()
+
+        # App mode: no code anywhere on the page.
+        (tmp_path / "voila-page.html").write_text(page.content(), encoding="utf-8")  # artefact
+        expect(page.locator(".jp-CodeCell .jp-InputArea")).to_have_count(0)
+        expect(page.locator(".jp-CodeMirrorEditor, .CodeMirror, .jp-InputPrompt")).to_have_count(0)
+        assert "build_salary_exercise(course)" not in page.locator("body").inner_text()
+        assert "start_course(globals())" not in page.content()
+
+        # Widgets, not their text repr.
+        expect(exercise.locator(".widget-button", has_text="Check & save")).to_be_visible()
+        pay = previous_pay_input(page, exercise)
+        expect(pay).to_have_count(1)
+        expect(pay).to_have_value("25k x 14")
+        feedback = exercise.locator(".offerkit-feedback")
+        expect(feedback).to_contain_text("CNY 350,000")
+        first_chart = chart_src(exercise)
+
+        type_into(pay, "40k x 13")
+        expect(feedback).to_contain_text("CNY 520,000")
+        expect(feedback).not_to_have_class("offerkit-error")
+        wait_until(lambda: chart_src(exercise) != first_chart, "the chart to be redrawn")
+        wait_until(
+            lambda: saved_salary_answer(answers).get("previous_pay") == "40k x 13",
+            "the new previous pay in the answers file",
+        )
+
+        shots = [tmp_path / "voila-lesson-03-updated.png", tmp_path / "voila-lesson-03-error.png"]
+        exercise.locator(".widget-output img").scroll_into_view_if_needed()  # in the shot
+        page.screenshot(path=str(shots[0]), full_page=True)
+
+        type_into(pay, "-5")
+        expect(exercise.locator(".offerkit-feedback.offerkit-error")).to_contain_text(
+            "must be a positive amount"
+        )
+        assert "Traceback" not in page.locator("body").inner_text()
+
+        assert "40k x 13" == saved_salary_answer(answers)["previous_pay"]
+        exercise.locator(".offerkit-feedback").scroll_into_view_if_needed()
+        page.screenshot(path=str(shots[1]), full_page=True)
+        print(f"screenshots: {', '.join(map(str, shots))}  ({time.monotonic() - started:.1f} s)")
