@@ -19,7 +19,6 @@ from __future__ import annotations
 import json
 import math
 import re
-import secrets
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -82,6 +81,8 @@ class LearnerExport:
 
 def new_token() -> str:
     """A fresh random token (16 hex digits), unrelated to the learner."""
+    import secrets  # only when a token is made: keeps `offerkit --help` fast
+
     return secrets.token_hex(8)
 
 

@@ -15,7 +15,7 @@ all, nothing but a notice is shown.
 
 from __future__ import annotations
 
-import statistics
+import math
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -175,7 +175,7 @@ def _wants(exports: Sequence[LearnerExport], min_group: int) -> tuple[WantRow, .
                 names.get(area, area.replace("_", " ")),
                 top3,
                 None if top3 is None else top3 / len(exports),
-                statistics.fmean(weights) if having >= min_group else None,
+                math.fsum(weights) / len(weights) if having >= min_group else None,
             )
         )
     return tuple(sorted(rows, key=lambda row: (-(row.top3 or 0), row.area)))
