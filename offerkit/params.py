@@ -8,6 +8,7 @@ problem listed (field, expected, received) — the batch builder reports them pe
 
 from __future__ import annotations
 
+import json
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass
@@ -48,17 +49,17 @@ PARAMETERS: tuple[Parameter, ...] = (
         "previous_pay",
         "str",
         "25k x 14",
-        "previous pay in any format ('300000', '25k x 14'); empty means not disclosed",
+        "previous pay in any format, like 25k x 14; empty means not disclosed",
     ),
     Parameter("posted_range", "str", "20-30K·15薪", "the job board's range; may be empty"),
     Parameter("target_role", "str", "Backend engineer", "the role you are applying for"),
-    Parameter("high_demand_role", "bool", False, "is the role in high demand?"),
+    Parameter("high_demand_role", "bool", False, "is the role in high demand"),
     Parameter("high_demand_reason", "str", "", "your evidence that it is in high demand"),
     Parameter(
         "answers_file",
         "str",
         "",
-        "answers JSON; empty means answers/<learner_id>.answers.json",
+        "your answers file; empty means answers/ID.answers.json",
         in_roster=False,
     ),
 )
@@ -82,7 +83,8 @@ def parameters_cell_source() -> str:
     """The source of the ``parameters`` cell every lesson carries."""
     lines = ["# Parameters: your profile. Edit here, or let `offerkit build` fill them in."]
     for p in PARAMETERS:
-        lines.append(f"{p.name}: {p.kind} = {p.default!r}  # {p.help}")
+        value = json.dumps(p.default, ensure_ascii=False) if p.kind == "str" else p.default
+        lines.append(f"{p.name}: {p.kind} = {value}  # {p.help}")
     return "\n".join(lines)
 
 

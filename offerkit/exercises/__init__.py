@@ -5,6 +5,22 @@ exercise's widget (or, in a headless run, prints its summary and draws its chart
 """
 
 from offerkit.exercises.course import Course, has_frontend, start_course
+from offerkit.exercises.decide_exercises import (
+    build_honesty_exercise,
+    build_offers_exercise,
+    build_reply_exercise,
+    offers_from_answers,
+)
+from offerkit.exercises.export_exercises import build_export_exercise
+from offerkit.exercises.hr_exercises import (
+    build_deadline_exercise,
+    build_doubts_exercise,
+    build_opening_exercise,
+    build_tone_exercise,
+    deadline_from_answers,
+    doubts_from_answers,
+    opening_from_answers,
+)
 from offerkit.exercises.plan_exercises import build_plan_exercise
 from offerkit.exercises.quiz import build_quiz
 from offerkit.exercises.salary_exercises import build_posted_range_exercise, build_salary_exercise
@@ -19,17 +35,29 @@ from offerkit.exercises.wants_exercises import (
 
 __all__ = [
     "Course",
+    "build_deadline_exercise",
+    "build_doubts_exercise",
+    "build_export_exercise",
     "build_goal_areas_exercise",
+    "build_honesty_exercise",
     "build_journal_exercise",
+    "build_offers_exercise",
+    "build_opening_exercise",
     "build_pay_formats_exercise",
     "build_plan_exercise",
     "build_posted_range_exercise",
     "build_profile_exercise",
     "build_quiz",
+    "build_reply_exercise",
     "build_salary_exercise",
     "build_strengths_exercise",
+    "build_tone_exercise",
+    "deadline_from_answers",
+    "doubts_from_answers",
     "has_frontend",
     "interview_questions_from_answers",
+    "offers_from_answers",
+    "opening_from_answers",
     "priorities_from_answers",
     "start_course",
     "strengths_from_answers",
