@@ -1,7 +1,5 @@
 """Tests for offerkit.honesty: the tone check and the honesty checks."""
 
-# The house style writes assertions `expected == actual`; SIM300 wants the reverse.
-# ruff: noqa: SIM300
 
 from __future__ import annotations
 

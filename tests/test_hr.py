@@ -1,7 +1,5 @@
 """Tests for offerkit.hr: doubts checklist, opening and reply drafts, decision deadline."""
 
-# The house style writes assertions `expected == actual`; SIM300 wants the reverse.
-# ruff: noqa: SIM300
 
 from __future__ import annotations
 
