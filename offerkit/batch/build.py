@@ -126,16 +126,26 @@ class _Writer:
         self.results.append(result)
 
 
-def _progress_bars(enabled: bool, total: int) -> tuple[Any, Any]:
-    """The overall bar and a callback that keeps one bar per running participant."""
+def _progress_bars(enabled: bool, total: int) -> tuple[list[Any], Any]:
+    """The overall bar (in a list, once made) and a callback that keeps one bar per running
+    participant (tqdm, on stderr)."""
     from tqdm import tqdm
 
-    overall = tqdm(
-        total=total, desc="participants", unit="p", disable=not enabled, file=sys.stderr, position=0
-    )
     bars: dict[str, Any] = {}
+    overall: list[Any] = []  # made at the first event: no tqdm thread before workers fork
 
     def on_progress(event: str, slug: str, detail: str) -> None:
+        if not overall:
+            overall.append(
+                tqdm(
+                    total=total,
+                    desc="participants",
+                    unit="p",
+                    file=sys.stderr,
+                    disable=not enabled,
+                    position=0,
+                )
+            )
         if event in {"start", "retry"}:
             if slug in bars:
                 bars.pop(slug).close()
@@ -153,7 +163,7 @@ def _progress_bars(enabled: bool, total: int) -> tuple[Any, Any]:
         elif event == "done":
             if slug in bars:
                 bars.pop(slug).close()
-            overall.update(1)
+            overall[0].update(1)
 
     return overall, on_progress
 
@@ -203,7 +213,8 @@ def build_workbooks(options: BuildOptions) -> BuildReport:
             workers = options.jobs or os.cpu_count() or 1
             run_local(_jobs(options, todo, lessons), workers, on_result, on_progress)
     finally:
-        overall.close()
+        for bar in overall:
+            bar.close()
     write_index(out, [(p.slug, p.name) for p in participants], writer.entries)
     return _report(options, participants, todo, writer.results, time.perf_counter() - started)
 

@@ -4,7 +4,7 @@ Both call :func:`offerkit.batch.runner.run_participant` once per participant and
 :class:`~offerkit.batch.runner.ParticipantResult` to ``on_result`` in the parent as soon as
 it arrives (the parent writes the files, so workers need no shared disk).
 
-* Local: ``jobs`` worker processes (``spawn``), each keeping a warm spare kernel; lesson
+* Local: ``jobs`` worker processes (forked on Linux), each keeping a warm spare kernel; lesson
   progress comes back over a queue for the progress bars.
 * Dask: ``client.submit`` per participant to the scheduler at ``address``; a worker starts
   a warm kernel per participant (no spare) and returns the texts.
@@ -17,6 +17,8 @@ from __future__ import annotations
 
 import multiprocessing
 import queue
+import sys
+import threading
 import uuid
 from collections.abc import Callable, Sequence
 from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
@@ -38,6 +40,15 @@ _EVENTS: Any = None
 def _crashed(job: ParticipantJob, exc: BaseException) -> ParticipantResult:
     failure = CellFailure("", -1, "", type(exc).__name__, str(exc) or "the worker stopped")
     return ParticipantResult(job.slug, "failed", failure=failure)
+
+
+def _start_method() -> str:
+    """``fork`` where it is safe (Linux, no other thread yet): the workers then start with
+    papermill and nbclient already imported, which takes seconds per process otherwise;
+    else ``spawn``."""
+    if sys.platform == "linux" and threading.active_count() == 1:
+        return "fork"
+    return "spawn"
 
 
 def _init_worker(events: Any) -> None:
@@ -72,7 +83,7 @@ def run_local(
     """Run ``jobs`` on ``workers`` local processes; report results and lesson progress."""
     if not jobs:
         return
-    context = multiprocessing.get_context("spawn")
+    context = multiprocessing.get_context(_start_method())
     events = context.Queue()
     count = max(1, min(workers, len(jobs)))
     with ProcessPoolExecutor(count, context, _init_worker, (events,)) as pool:
