@@ -173,9 +173,9 @@ def _reasons(
     best_on_top: float | None,
     change_pct: float | None,
 ) -> tuple[str, ...]:
-    top = max(weights, key=lambda area: weights[area])  # first listed wins a tie
+    top = _top_priority(weights)
     out = [f"Fit {fit:.2f}/5 ({fit / MAX_RATING * 100:.0f} %) on your weighted priorities"]
-    if top in item.ratings:
+    if top is not None and top in item.ratings:
         rating = item.ratings[top]
         if rating == best_on_top:
             out.append(f"Best fit on your top priority '{top}' ({rating:g}/5)")
@@ -195,6 +195,13 @@ def _reasons(
             "which is usually discretionary: ask whether it is guaranteed"
         )
     return tuple(out)
+
+
+def _top_priority(weights: Mapping[str, float]) -> str | None:
+    """The area with the largest weight, or None when two or more share it (no top)."""
+    heaviest = max(weights.values())
+    tied = [area for area, w in weights.items() if math.isclose(w, heaviest, rel_tol=1e-9)]
+    return tied[0] if len(tied) == 1 else None
 
 
 def _fit(item: Offer, weights: Mapping[str, float]) -> float:
@@ -223,10 +230,11 @@ def compare_offers(
         raise InvalidInputError("previous", "an AnnualPay (or None)", previous)
     extra = (previous.currency,) if previous is not None else ()
     same_currency(*(o.pay.currency for o in items), *extra, field="pay")
-    top = max(shares, key=lambda area: shares[area])
-    on_top = [o.ratings.get(top, 0.0) for o in items]
+    top = _top_priority(shares)
+    on_top = [o.ratings.get(top, 0.0) for o in items] if top is not None else []
     # "best" only means something when the offers differ on the top priority
-    best_on_top = max(on_top) if len(set(on_top)) > 1 or len(items) == 1 else None
+    differ = len(set(on_top)) > 1 or len(items) == 1
+    best_on_top = max(on_top) if on_top and differ else None
     unranked = [_score(o, shares, previous, must_have_floor, best_on_top) for o in items]
     ordered = sorted(
         unranked,

@@ -180,6 +180,16 @@ def test_all_equal_on_top_priority_is_not_called_best() -> None:
     assert all("Best fit" not in r for s in scores for r in s.reasons)
 
 
+def test_tied_top_weights_name_no_top_priority() -> None:
+    tied = {"salary": 1, "team": 1}
+    scores = compare_offers([A, B], tied)
+    assert [] == [r for s in scores for r in s.reasons if "top priority" in r]
+    assert (
+        "Fit 3.50/5 (70 %) on your weighted priorities",
+        "Cash CNY 350,000 a year",
+    ) == _by_name(scores)["A"].reasons
+
+
 # ---------------------------------------------------------------- validation
 
 
