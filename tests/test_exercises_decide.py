@@ -2,16 +2,14 @@
 
 from __future__ import annotations
 
-import html
-import json
-import re
 from pathlib import Path
 from typing import Any
 
 import pytest
+from exercise_helpers import level, open_course, saved, shown
 
 from offerkit.errors import InvalidInputError
-from offerkit.exercises.course import Course, start_course
+from offerkit.exercises.course import Course
 from offerkit.exercises.decide_exercises import (
     HONESTY,
     OFFERS,
@@ -36,34 +34,6 @@ GLOBEX = {
     "ratings": "salary=5, Team atmosphere: 2",
     "must_haves": ["team_atmosphere"],
 }
-
-
-def open_course(folder: Path, headless: bool = False, **params: Any) -> Course:
-    namespace = {"learner_id": "ada", "learner_name": "Ada", **params}
-    return start_course(namespace, headless=headless, folder=folder, announce=False)
-
-
-@pytest.fixture
-def course(tmp_path: Path) -> Course:
-    return open_course(tmp_path)
-
-
-def shown(widget: ExerciseWidget) -> list[str]:
-    """The feedback lines as the learner reads them."""
-    return [html.unescape(item) for item in re.findall(r"<li>(.*?)</li>", widget.feedback.value)]
-
-
-def level(widget: ExerciseWidget) -> str:
-    found = re.search(r"offerkit-(ok|warn|error)", widget.feedback.value)
-    return found.group(1) if found else ""
-
-
-def saved(course: Course) -> dict[str, Any]:
-    """Every exercise value in the answers file on disk ({} if there is no file)."""
-    if not course.store.path.exists():
-        return {}
-    document = json.loads(course.store.path.read_text(encoding="utf-8"))
-    return {key: entry["value"] for key, entry in document["exercises"].items()}
 
 
 def add_offer(widget: ExerciseWidget, entry: dict[str, Any]) -> None:

@@ -3,17 +3,15 @@ decision deadline."""
 
 from __future__ import annotations
 
-import html
-import json
-import re
 from datetime import date
 from pathlib import Path
 from typing import Any
 
 import pytest
+from exercise_helpers import level, open_course, saved, shown
 from traitlets import TraitError
 
-from offerkit.exercises.course import Course, start_course
+from offerkit.exercises.course import Course
 from offerkit.exercises.hr_exercises import (
     DEADLINE,
     DOUBTS,
@@ -27,7 +25,6 @@ from offerkit.exercises.hr_exercises import (
     doubts_from_answers,
     opening_from_answers,
 )
-from offerkit.exercises.widgets import ExerciseWidget
 
 LESSON_ITEMS = ["months-per-year", "pre-post-tax", "year-end-bonus", "allowances", "decision-time"]
 STATE_RANGE_BODY = (
@@ -35,34 +32,6 @@ STATE_RANGE_BODY = (
     "I'd be comfortable with an annual package in the range of CNY 400,000–420,000, and "
     "I'm open to talking through the full package, including bonus and benefits."
 )
-
-
-def open_course(folder: Path, headless: bool = False, **params: Any) -> Course:
-    namespace = {"learner_id": "ada", "learner_name": "Ada", **params}
-    return start_course(namespace, headless=headless, folder=folder, announce=False)
-
-
-@pytest.fixture
-def course(tmp_path: Path) -> Course:
-    return open_course(tmp_path)
-
-
-def shown(widget: ExerciseWidget) -> list[str]:
-    """The feedback lines as the learner reads them."""
-    return [html.unescape(item) for item in re.findall(r"<li>(.*?)</li>", widget.feedback.value)]
-
-
-def level(widget: ExerciseWidget) -> str:
-    found = re.search(r"offerkit-(ok|warn|error)", widget.feedback.value)
-    return found.group(1) if found else ""
-
-
-def saved(course: Course) -> dict[str, Any]:
-    """Every exercise value in the answers file on disk ({} if there is no file)."""
-    if not course.store.path.exists():
-        return {}
-    document = json.loads(course.store.path.read_text(encoding="utf-8"))
-    return {key: entry["value"] for key, entry in document["exercises"].items()}
 
 
 # ---------------------------------------------------------------- 04.doubts

@@ -5,27 +5,19 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from exercise_helpers import open_course
 
-from offerkit.exercises.course import start_course
+from offerkit.exercises.course import Course
 from offerkit.exercises.plan_exercises import assemble_plan, build_plan_exercise, plan_paths
 
 
-def _course(tmp_path: Path, headless: bool = False, **params: object):
-    return start_course(
-        {
-            "learner_id": "ada",
-            "learner_name": "Ada",
-            "previous_pay": "300000",
-            "posted_range": "",
-            **params,
-        },
-        headless=headless,
-        folder=tmp_path,
-        announce=False,
-    )
+def _course(tmp_path: Path, headless: bool = False, **params: object) -> Course:
+    """A course whose profile has previous pay and no posted range."""
+    pay = {"previous_pay": "300000", "posted_range": ""}
+    return open_course(tmp_path, headless, **{**pay, **params})
 
 
-def _fill(course) -> None:
+def _fill(course: Course) -> None:
     store = course.store
     store.save(
         "01.journal",

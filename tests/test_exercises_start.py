@@ -4,21 +4,14 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from offerkit.exercises.course import PROFILE_ID, start_course
+from exercise_helpers import open_course
+
+from offerkit.exercises.course import PROFILE_ID
 from offerkit.exercises.start_exercises import build_pay_formats_exercise, build_profile_exercise
 
 
-def _course(tmp_path: Path, **params: object):
-    return start_course(
-        {"learner_id": "ada", "learner_name": "Ada", **params},
-        headless=False,
-        folder=tmp_path,
-        announce=False,
-    )
-
-
 def test_pay_formats_turn_into_annual_cash(tmp_path: Path) -> None:
-    widget = build_pay_formats_exercise(_course(tmp_path))
+    widget = build_pay_formats_exercise(open_course(tmp_path))
     widget.controls["pay"].value = "25k x 13 + 30k bonus"
     assert "25,000 × 13 + 30,000 bonus = CNY 355,000 a year" in widget.feedback.value
     widget.controls["pay"].value = "20-30K·15薪"
@@ -28,17 +21,17 @@ def test_pay_formats_turn_into_annual_cash(tmp_path: Path) -> None:
 
 
 def test_profile_is_saved_and_feeds_later_lessons(tmp_path: Path) -> None:
-    course = _course(tmp_path)
+    course = open_course(tmp_path)
     widget = build_profile_exercise(course)
     widget.controls["previous_pay"].value = "40k x 13"
     widget.controls["currency"].value = "USD"
     assert "40,000 × 13 = USD 520,000 a year" in widget.feedback.value
     assert "USD" == course.store.get(PROFILE_ID)["currency"]
-    assert "40k x 13" == _course(tmp_path).profile["previous_pay"]
+    assert "40k x 13" == open_course(tmp_path).profile["previous_pay"]
 
 
 def test_profile_warnings_and_errors(tmp_path: Path) -> None:
-    widget = build_profile_exercise(_course(tmp_path))
+    widget = build_profile_exercise(open_course(tmp_path))
     widget.controls["previous_pay"].value = ""
     widget.controls["posted_range"].value = ""
     assert "lesson 03 needs one of them" in widget.feedback.value

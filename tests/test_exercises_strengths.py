@@ -2,15 +2,12 @@
 
 from __future__ import annotations
 
-import html
-import json
-import re
 from pathlib import Path
-from typing import Any
 
 import pytest
+from exercise_helpers import open_course, saved, shown
 
-from offerkit.exercises.course import Course, start_course
+from offerkit.exercises.course import Course
 from offerkit.exercises.strengths_exercises import (
     STRENGTHS,
     build_strengths_exercise,
@@ -23,26 +20,6 @@ from offerkit.strengths import EXCEPTIONAL_RULE, strength
 MIGRATION = "Migrated payments with zero downtime"
 BACKEND = "Five years of backend work"
 DEPENDABLE = "Dependable"
-
-
-def open_course(folder: Path, headless: bool = False) -> Course:
-    namespace = {"learner_id": "ada", "learner_name": "Ada"}
-    return start_course(namespace, headless=headless, folder=folder, announce=False)
-
-
-@pytest.fixture
-def course(tmp_path: Path) -> Course:
-    return open_course(tmp_path)
-
-
-def shown(widget: ExerciseWidget) -> list[str]:
-    """The feedback lines as the learner reads them."""
-    return [html.unescape(item) for item in re.findall(r"<li>(.*?)</li>", widget.feedback.value)]
-
-
-def saved(course: Course) -> dict[str, Any]:
-    document = json.loads(course.store.path.read_text(encoding="utf-8"))
-    return {key: entry["value"] for key, entry in document["exercises"].items()}
 
 
 def add(widget: ExerciseWidget, description: str, evidence: str, kind: str, rare: bool) -> None:

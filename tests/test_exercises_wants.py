@@ -2,15 +2,12 @@
 
 from __future__ import annotations
 
-import html
-import json
-import re
 from pathlib import Path
-from typing import Any
 
 import pytest
+from exercise_helpers import open_course, saved, shown
 
-from offerkit.exercises.course import Course, start_course
+from offerkit.exercises.course import Course
 from offerkit.exercises.wants_exercises import (
     GOAL_AREAS,
     JOURNAL,
@@ -33,27 +30,6 @@ GROWTH_QUESTION = (
     "Ask about growth and learning: What does someone in this role learn in the first "
     "year, and who helps them learn it?"
 )
-
-
-def open_course(folder: Path, headless: bool = False) -> Course:
-    namespace = {"learner_id": "ada", "learner_name": "Ada"}
-    return start_course(namespace, headless=headless, folder=folder, announce=False)
-
-
-@pytest.fixture
-def course(tmp_path: Path) -> Course:
-    return open_course(tmp_path)
-
-
-def shown(widget: ExerciseWidget) -> list[str]:
-    """The feedback lines as the learner reads them."""
-    return [html.unescape(item) for item in re.findall(r"<li>(.*?)</li>", widget.feedback.value)]
-
-
-def saved(course: Course) -> dict[str, Any]:
-    """Every exercise value in the answers file on disk."""
-    document = json.loads(course.store.path.read_text(encoding="utf-8"))
-    return {key: entry["value"] for key, entry in document["exercises"].items()}
 
 
 def add(widget: ExerciseWidget, experience: str, reason: str, areas: tuple[str, ...], n: str):

@@ -2,31 +2,16 @@
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
-from typing import Any
 
 import pytest
+from exercise_helpers import open_course, saved
 
 from offerkit.errors import EmptyTextError
-from offerkit.exercises.course import start_course
+from offerkit.exercises.course import Course
 from offerkit.exercises.salary_exercises import SALARY
 from offerkit.exercises.spec import ExerciseSpec, Feedback, Field
 from offerkit.exercises.widgets import ExerciseWidget, build_exercise
-
-
-def _course(tmp_path: Path, **params: Any):
-    return start_course(
-        {"learner_id": "ada", "learner_name": "Ada", **params},
-        headless=False,
-        folder=tmp_path,
-        announce=False,
-    )
-
-
-def _saved(tmp_path: Path) -> dict[str, Any]:
-    data = json.loads((tmp_path / "answers" / "ada.answers.json").read_text("utf-8"))
-    return {key: entry["value"] for key, entry in data["exercises"].items()}
 
 
 def _ledger_spec() -> ExerciseSpec:
@@ -48,8 +33,8 @@ def _ledger_spec() -> ExerciseSpec:
     )
 
 
-def test_valid_change_is_judged_and_saved(tmp_path: Path) -> None:
-    widget = build_exercise(SALARY, _course(tmp_path))
+def test_valid_change_is_judged_and_saved(course: Course) -> None:
+    widget = build_exercise(SALARY, course)
     assert isinstance(widget, ExerciseWidget)
     widget.controls["previous_pay"].value = "300000"
     widget.controls["posted_range"].value = ""
@@ -57,13 +42,13 @@ def test_valid_change_is_judged_and_saved(tmp_path: Path) -> None:
     assert "too far" in widget.feedback.value
     assert "CNY 342,000–360,000" in widget.feedback.value
     assert "Saved at" in widget.status.value
-    assert "400000" == _saved(tmp_path)["03.salary"]["ask"]
+    assert "400000" == saved(course)["03.salary"]["ask"]
     assert 1 == len(widget.chart.outputs)
     assert "image/png" in widget.chart.outputs[0]["data"]
 
 
-def test_bad_input_gets_a_friendly_message_and_is_not_saved(tmp_path: Path) -> None:
-    widget = build_exercise(SALARY, _course(tmp_path))
+def test_bad_input_gets_a_friendly_message_and_is_not_saved(course: Course) -> None:
+    widget = build_exercise(SALARY, course)
     widget.controls["previous_pay"].value = "300000"
     widget.controls["previous_pay"].value = "-5"
     assert "offerkit-error" in widget.feedback.value
@@ -71,19 +56,19 @@ def test_bad_input_gets_a_friendly_message_and_is_not_saved(tmp_path: Path) -> N
     assert "Traceback" not in widget.feedback.value
     assert "Not saved until the input is fixed." in widget.status.value
     assert () == widget.chart.outputs
-    assert "300000" == _saved(tmp_path)["03.salary"]["previous_pay"]
+    assert "300000" == saved(course)["03.salary"]["previous_pay"]
 
 
 def test_answers_come_back_after_a_rerun_or_restart(tmp_path: Path) -> None:
-    first = build_exercise(SALARY, _course(tmp_path))
+    first = build_exercise(SALARY, open_course(tmp_path))
     first.controls["previous_pay"].value = "30k x 13"
-    second = build_exercise(SALARY, _course(tmp_path))  # new store: like a kernel restart
+    second = build_exercise(SALARY, open_course(tmp_path))  # new store: like a kernel restart
     assert "30k x 13" == second.controls["previous_pay"].value
     assert "CNY 390,000" in second.feedback.value
 
 
-def test_ledger_add_remove_and_rejected_entry(tmp_path: Path) -> None:
-    widget = ExerciseWidget(_ledger_spec(), _course(tmp_path))
+def test_ledger_add_remove_and_rejected_entry(course: Course) -> None:
+    widget = ExerciseWidget(_ledger_spec(), course)
     widget.entry_controls["what"].value = "one"
     widget.add_button.click()
     assert [{"what": "one"}] == widget.entries
@@ -92,13 +77,13 @@ def test_ledger_add_remove_and_rejected_entry(tmp_path: Path) -> None:
     widget.add_button.click()
     assert "The entry was not added." in widget.feedback.value
     assert 1 == len(widget.entries)
-    assert [{"what": "one"}] == _saved(tmp_path)["99.ledger"]["entries"]
+    assert [{"what": "one"}] == saved(course)["99.ledger"]["entries"]
     widget.remove_button.click()
-    assert [] == _saved(tmp_path)["99.ledger"]["entries"]  # an explicit removal is saved
+    assert [] == saved(course)["99.ledger"]["entries"]  # an explicit removal is saved
 
 
 def test_hint_ladder_reveals_one_rung_at_a_time(tmp_path: Path) -> None:
-    widget = ExerciseWidget(_ledger_spec(), _course(tmp_path))
+    widget = ExerciseWidget(_ledger_spec(), open_course(tmp_path))
     widget.hint_button.click()
     assert "first" in widget.hint_html.value and "second" not in widget.hint_html.value
     widget.hint_button.click()
@@ -109,12 +94,7 @@ def test_hint_ladder_reveals_one_rung_at_a_time(tmp_path: Path) -> None:
 def test_headless_build_prints_a_summary_instead_of_a_widget(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    course = start_course(
-        {"learner_id": "ada", "previous_pay": "300000", "posted_range": ""},
-        headless=True,
-        folder=tmp_path,
-        announce=False,
-    )
+    course = open_course(tmp_path, headless=True, previous_pay="300000", posted_range="")
     assert build_exercise(SALARY, course) is None
     printed = capsys.readouterr().out
     assert "== Your expected annual salary ==" in printed
@@ -123,6 +103,6 @@ def test_headless_build_prints_a_summary_instead_of_a_widget(
 
 
 def test_long_labels_sit_above_their_control(tmp_path: Path) -> None:
-    widget = build_exercise(SALARY, _course(tmp_path))
+    widget = build_exercise(SALARY, open_course(tmp_path))
     assert "" == widget.controls["previous_pay"].description
     assert "Currency" == widget.controls["currency"].description
