@@ -114,7 +114,7 @@ def run_dask(jobs: Sequence[ParticipantJob], address: str, on_result: OnResult) 
     client_class: Callable[..., Any] = distributed.Client
     completed: Callable[..., Any] = distributed.as_completed
     run = uuid.uuid4().hex[:8]  # keys unique per build: two builds never share results
-    with client_class(address, set_as_default=False) as client:
+    with client_class(address) as client:
         futures = {
             client.submit(run_participant, job, key=f"offerkit-{run}-{job.slug}", pure=False): job
             for job in jobs

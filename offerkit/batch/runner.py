@@ -19,8 +19,7 @@ from __future__ import annotations
 import logging
 import shutil
 import time
-from collections.abc import Callable, Mapping
-from dataclasses import dataclass, field
+from collections.abc import Callable
 from functools import cache
 from typing import Any
 
@@ -38,6 +37,14 @@ from papermill.execute import (
 from papermill.iorw import load_notebook_node
 from papermill.parameterize import parameterize_notebook
 
+from offerkit.batch.jobs import (
+    CellFailure,
+    LessonSource,
+    NotebookOutput,
+    ParticipantJob,
+    ParticipantResult,
+    StallError,
+)
 from offerkit.batch.kernels import KernelFactory
 
 __all__ = [
@@ -66,77 +73,6 @@ _new_code_cell: Callable[..., Any] = nbformat.v4.new_code_cell
 _reads: Callable[..., Any] = nbformat.reads
 _writes: Callable[..., str] = nbformat.writes
 Progress = Callable[[str, str, str], None]
-
-
-@dataclass(frozen=True)
-class LessonSource:
-    """One lesson notebook: its file name, the path to record, and its JSON text."""
-
-    name: str
-    input_path: str
-    text: str
-
-
-@dataclass(frozen=True)
-class ParticipantJob:
-    """Everything a worker needs to build one participant's workbooks."""
-
-    slug: str
-    parameters: Mapping[str, Any]
-    lessons: tuple[LessonSource, ...]
-    timeout: int = 60
-    html: bool = False
-
-
-@dataclass(frozen=True)
-class NotebookOutput:
-    """One executed lesson: the workbook text (and HTML), its wall and cell seconds."""
-
-    name: str
-    ipynb: str
-    html: str | None
-    seconds: float
-    cell_seconds: float
-
-
-@dataclass(frozen=True)
-class CellFailure:
-    """Where and why a participant's build failed."""
-
-    lesson: str
-    cell_index: int
-    first_line: str
-    ename: str
-    evalue: str
-
-    def describe(self) -> str:
-        """``lesson, cell N (first line): Error: value`` on one line."""
-        where = f"{self.lesson}, cell {self.cell_index}"
-        if self.first_line:
-            where += f" ({self.first_line!r})"
-        return f"{where}: {self.ename}: {self.evalue}"
-
-
-@dataclass(frozen=True)
-class ParticipantResult:
-    """The outcome of one participant: status, workbooks, failure, attempts and stalls."""
-
-    slug: str
-    status: str  # "ok" or "failed"
-    notebooks: tuple[NotebookOutput, ...] = ()
-    failure: CellFailure | None = None
-    attempts: int = 1
-    stalls: int = 0
-    seconds: float = 0.0
-    stall_notes: tuple[str, ...] = field(default=())
-
-
-class StallError(Exception):
-    """A cell reached the per-cell timeout (a stall or a cell that is too slow)."""
-
-    def __init__(self, failure: CellFailure) -> None:
-        self.failure = failure
-        super().__init__(failure.describe())
 
 
 def _first_line(source: str) -> str:
@@ -285,26 +221,28 @@ def run_participant(
                 continue
             except (DeadKernelError, RuntimeError, OSError, TimeoutError) as exc:
                 outputs, failure = [], CellFailure("", -1, "", type(exc).__name__, str(exc))
-            return ParticipantResult(
-                job.slug,
-                "ok" if failure is None else "failed",
-                tuple(outputs),
-                failure,
-                attempt,
-                len(stalls),
-                time.perf_counter() - started,
-                tuple(s.describe() for s in stalls),
-            )
-        return ParticipantResult(
-            job.slug,
-            "failed",
-            (),
-            stalls[-1],
-            MAX_ATTEMPTS,
-            len(stalls),
-            time.perf_counter() - started,
-            tuple(s.describe() for s in stalls),
-        )
+            return _result(job, outputs, failure, attempt, stalls, started)
+        return _result(job, [], stalls[-1], MAX_ATTEMPTS, stalls, started)
     finally:
         if own:
             kernels.close()
+
+
+def _result(
+    job: ParticipantJob,
+    outputs: list[NotebookOutput],
+    failure: CellFailure | None,
+    attempts: int,
+    stalls: list[CellFailure],
+    started: float,
+) -> ParticipantResult:
+    return ParticipantResult(
+        slug=job.slug,
+        status="ok" if failure is None else "failed",
+        notebooks=tuple(outputs),
+        failure=failure,
+        attempts=attempts,
+        stalls=len(stalls),
+        seconds=time.perf_counter() - started,
+        stall_notes=tuple(s.describe() for s in stalls),
+    )
