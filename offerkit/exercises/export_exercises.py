@@ -3,7 +3,7 @@
 Nothing leaves the learner's machine unless they click **Export anonymised summary**: the
 button writes ``<id>.offerkit-export.json`` next to the answers file (atomically), and the
 exercise always shows exactly what is (or would be) in it — shares, counts and kinds, no
-name, id, pay figure or free text (see :mod:`offerkit.instructor.export`).
+name, id, pay figure or free text (see :mod:`offerkit.export`).
 
 In a headless run (papermill, nbval) nothing is written and no token is created: the
 preview uses a placeholder token.
@@ -19,6 +19,12 @@ from typing import Any
 from offerkit.answers import atomic_write_text
 from offerkit.errors import OfferkitError
 from offerkit.exercises.course import Course
+from offerkit.export import (
+    EXPORT_SUFFIX,
+    ExportInputs,
+    anonymised_export,
+    export_token,
+)
 from offerkit.params import learner_slug
 
 __all__ = [
@@ -33,13 +39,12 @@ __all__ = [
 PREVIEW_TOKEN = "0" * 16  # shown in headless previews, never written
 
 
-def export_inputs_from_course(course: Course) -> Any:
-    """The :class:`~offerkit.instructor.export.ExportInputs` of the learner's saved answers."""
+def export_inputs_from_course(course: Course) -> ExportInputs:
+    """The :class:`~offerkit.export.ExportInputs` of the learner's saved answers."""
     from offerkit.exercises.hr_exercises import deadline_from_answers
     from offerkit.exercises.salary_exercises import salary_from_answers
     from offerkit.exercises.strengths_exercises import strengths_from_answers
     from offerkit.exercises.wants_exercises import priorities_from_answers
-    from offerkit.instructor.export import ExportInputs
 
     counts = strengths_from_answers(course).counts
     salary = salary_from_answers(course)
@@ -59,15 +64,11 @@ def export_inputs_from_course(course: Course) -> Any:
 
 def export_path(course: Course) -> Path:
     """``<id>.offerkit-export.json`` next to the learner's answers file."""
-    from offerkit.instructor.export import EXPORT_SUFFIX
-
     return course.store.path.parent / f"{learner_slug(course.learner_id)}{EXPORT_SUFFIX}"
 
 
 def export_from_course(course: Course, token: str) -> dict[str, Any]:
     """The anonymised export of the learner's saved answers under ``token``."""
-    from offerkit.instructor.export import anonymised_export
-
     return anonymised_export(export_inputs_from_course(course), token)
 
 
@@ -81,8 +82,6 @@ def write_export(course: Course, out: Path | None = None) -> Path:
     The token is the one saved in the answers file (a new one is saved the first time), so
     a re-export replaces the earlier one in the class pulse instead of counting twice.
     """
-    from offerkit.instructor.export import export_token
-
     path = out or export_path(course)
     atomic_write_text(path, _export_text(export_from_course(course, export_token(course.store))))
     return path
@@ -97,8 +96,6 @@ def _preview_html(export: dict[str, Any], note: str) -> str:
 
 def _export_widget(course: Course) -> Any:
     import ipywidgets as widgets
-
-    from offerkit.instructor.export import export_token
 
     preview = widgets.HTML()
     status = widgets.Label()

@@ -2,7 +2,8 @@
 the workshop pulse. Charts live in :mod:`offerkit.instructor.pulse_charts` (matplotlib is
 imported only there); the CLI glue in :mod:`offerkit.instructor.cli`."""
 
-from offerkit.instructor.export import ExportInputs, LearnerExport, anonymised_export, read_export
+from offerkit.export import ExportInputs, LearnerExport, anonymised_export
+from offerkit.instructor.export import read_export
 from offerkit.instructor.guide import facilitator_guide, guide_html, guide_markdown, write_guide
 from offerkit.instructor.notebooks import read_lessons
 from offerkit.instructor.pulse import ClassPulse, class_pulse, read_exports

@@ -21,7 +21,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from offerkit.errors import DataFileError, InvalidInputError
-from offerkit.instructor.export import EXPORT_SUFFIX, LearnerExport, read_export
+from offerkit.export import EXPORT_SUFFIX, LearnerExport
+from offerkit.instructor.export import read_export
 
 __all__ = [
     "ASK_BUCKETS",
