@@ -59,19 +59,24 @@ def run_naive(roster: Path, out: Path) -> dict[str, float]:
 
     lessons = select_lessons(ROOT / "notebooks")
     started = time.perf_counter()
+    failed = 0
     for person in read_roster(roster):
         folder = out / person.slug
         folder.mkdir(parents=True, exist_ok=True)
         for lesson in lessons:
-            papermill.execute_notebook(
-                str(ROOT / "notebooks" / lesson.name),
-                str(folder / lesson.name),
-                parameters=build_parameters(person.parameters),
-                progress_bar=False,
-                execution_timeout=60,
-                kernel_name="python3",
-            )
-    return {"seconds": time.perf_counter() - started}
+            try:
+                papermill.execute_notebook(
+                    str(ROOT / "notebooks" / lesson.name),
+                    str(folder / lesson.name),
+                    parameters=build_parameters(person.parameters),
+                    progress_bar=False,
+                    execution_timeout=60,
+                    kernel_name="python3",
+                )
+            except papermill.PapermillExecutionError:
+                failed += 1  # like the build: stop this participant at its failing lesson
+                break
+    return {"seconds": time.perf_counter() - started, "failed": float(failed)}
 
 
 def run_offerkit(roster: Path, out: Path) -> dict[str, float]:
@@ -155,6 +160,7 @@ def report(naive: dict[str, float], fast: dict[str, float], participants: int) -
             f"largest process {r['children_maxrss_mb']:.0f} MB (getrusage children), "
             f"whole tree {r['tree_peak_mb']:.0f} MB (psutil)"
         )
+    print(f"participants that failed: (a) {naive['failed']:.0f}, (b) {fast['failed']:.0f}")
     print(f"speed-up (a)/(b): {ratio:.1f}x (goal: at least 4x)")
     marginal = 2 * fast["seconds"] / max(fast["notebooks"], 1)
     print(
