@@ -59,7 +59,32 @@ def test_defaults_are_themselves_valid() -> None:
 def test_cell_source_lines_are_name_type_default_help() -> None:
     lines = parameters_cell_source().splitlines()
     assert lines[0].startswith("# ")
-    assert [f"{p.name}: {p.kind} = {p.default!r}  # {p.help}" for p in PARAMETERS] == lines[1:]
+    def literal(p: Parameter) -> str:
+        return str(p.default) if p.kind == "bool" else f'"{p.default}"'
+
+    expected = [f"{p.name}: {p.kind} = {literal(p)}  # {p.help}" for p in PARAMETERS]
+    assert expected == lines[1:]
+
+
+def test_papermill_reads_every_parameter_of_the_cell(tmp_path) -> None:
+    import nbformat
+    import papermill
+
+    nb = nbformat.v4.new_notebook(
+        cells=[
+            nbformat.v4.new_code_cell(parameters_cell_source(), metadata={"tags": ["parameters"]})
+        ]
+    )
+    nb.metadata["kernelspec"] = {
+        "name": "python3",
+        "language": "python",
+        "display_name": "Python 3",
+    }
+    path = tmp_path / "p.ipynb"
+    nbformat.write(nb, path)
+    found = papermill.inspect_notebook(str(path))
+    assert list(PARAMETER_NAMES) == list(found)
+    assert {p.name: p.help for p in PARAMETERS} == {k: v["help"] for k, v in found.items()}
 
 
 def test_cell_source_parses_to_annotated_literals() -> None:
