@@ -4,6 +4,8 @@ The public API of the lesson's rules (pure functions and frozen dataclasses). Wi
 builders live in :mod:`offerkit.exercises`; batch building in :mod:`offerkit.batch`.
 """
 
+from offerkit.areas import GoalArea, goal_area, goal_areas
+from offerkit.ask import AskVerdict, check_ask
 from offerkit.errors import (
     AnswersFileError,
     BuildError,
@@ -49,14 +51,11 @@ from offerkit.offers import (
 from offerkit.params import PARAMETERS, Parameter, learner_slug, validate_parameters
 from offerkit.pay import AnnualPay, PayRange, annual_pay, format_money, parse_pay, parse_pay_range
 from offerkit.posted_range import AskPosition, PostedRangeReading, decode_posted_range
-from offerkit.salary import (
-    AskVerdict,
-    ExpectedSalary,
+from offerkit.questions import InterviewQuestion, interview_questions
+from offerkit.salary import ExpectedSalary, SalaryPolicy, expected_salary_range
+from offerkit.salary_exceptions import (
     SalaryException,
-    SalaryPolicy,
-    check_ask,
     exception_from_strengths,
-    expected_salary_range,
     high_demand_exception,
 )
 from offerkit.strengths import (
@@ -70,15 +69,10 @@ from offerkit.strengths import (
 )
 from offerkit.wants import (
     FrustrationEntry,
-    GoalArea,
-    InterviewQuestion,
     Priorities,
     Priority,
     frustration_entry,
-    goal_area,
-    goal_areas,
     growth_areas,
-    interview_questions,
     parse_weights,
     rank_priorities,
     wants_summary,

@@ -108,7 +108,7 @@ def export_token(store: TokenStore) -> str:
 
 
 def _known_areas() -> frozenset[str]:
-    from offerkit.wants import goal_areas
+    from offerkit.areas import goal_areas
 
     return frozenset(area.id for area in goal_areas())
 

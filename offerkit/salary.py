@@ -10,6 +10,9 @@ The lesson's rules, as computed here:
 * the range puts your target at its **low** end and its top at the cap in force
   (Ames & Mason 2015: a range whose *bottom* is the target does better than one whose top is).
 
+The two exceptions live in :mod:`offerkit.salary_exceptions`, the verdict on an ask in
+:mod:`offerkit.ask`; both are re-exported here.
+
 "Previous pay not disclosed" mode (where salary-history questions are not asked, or you
 prefer not to say): the range anchors on the posted range's middle instead.
 """
@@ -19,9 +22,9 @@ from __future__ import annotations
 import math
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from typing import Literal, Protocol
+from typing import TYPE_CHECKING, Any, Literal
 
-from offerkit.errors import EmptyTextError, InvalidInputError
+from offerkit.errors import InvalidInputError
 from offerkit.pay import (
     AnnualPay,
     PayRange,
@@ -30,12 +33,20 @@ from offerkit.pay import (
     parse_pay,
     same_currency,
 )
-from offerkit.posted_range import (
-    AskPosition,
-    PostedRangeReading,
-    decode_posted_range,
-    position_in_range,
+from offerkit.posted_range import PostedRangeReading, decode_posted_range
+from offerkit.salary_exceptions import (
+    EXCEPTION_KINDS,
+    SalaryException,
+    exception_from_strengths,
+    high_demand_exception,
 )
+from offerkit.salary_exceptions import (
+    ExceptionKind as ExceptionKind,  # re-exported
+)
+
+if TYPE_CHECKING:
+    from offerkit.ask import AskVerdict, check_ask
+    from offerkit.ask import Verdict as Verdict  # re-exported
 
 __all__ = [
     "EXCEPTION_KINDS",
@@ -47,12 +58,6 @@ __all__ = [
     "exception_from_strengths",
     "expected_salary_range",
     "high_demand_exception",
-]
-
-ExceptionKind = Literal["exceptional", "high-demand"]
-EXCEPTION_KINDS: tuple[ExceptionKind, ...] = ("exceptional", "high-demand")
-Verdict = Literal[
-    "below-previous", "within-guideline", "needs-exception", "exception-used", "too-far"
 ]
 
 
@@ -79,45 +84,6 @@ class SalaryPolicy:
             raise InvalidInputError(
                 "range_width", "a fraction above 0 and at most 0.25", self.range_width
             )
-
-
-@dataclass(frozen=True)
-class SalaryException:
-    """A claimed exception to the +20 % guideline, with the reason you would give."""
-
-    kind: ExceptionKind
-    reason: str
-
-
-class _StrengthVerdict(Protocol):
-    @property
-    def exceptional_supported(self) -> bool: ...
-    @property
-    def exceptional_reason(self) -> str: ...
-
-
-def exception_from_strengths(summary: _StrengthVerdict) -> SalaryException:
-    """The "exceptional candidate" exception, if the strength ledger supports it."""
-    if not summary.exceptional_supported:
-        raise InvalidInputError(
-            "exception",
-            "a strength ledger that supports 'exceptional'",
-            "unsupported",
-            summary.exceptional_reason,
-        )
-    return SalaryException("exceptional", summary.exceptional_reason)
-
-
-def high_demand_exception(reason: str) -> SalaryException:
-    """The "high-demand role" exception; the reason (market evidence) is required."""
-    if not reason or not reason.strip():
-        raise EmptyTextError(
-            "high_demand_reason",
-            "a reason the role is in high demand",
-            reason,
-            "e.g. 'three recruiters contacted me for this skill this month'",
-        )
-    return SalaryException("high-demand", reason.strip())
 
 
 @dataclass(frozen=True)
@@ -303,59 +269,16 @@ def _undisclosed(
     )
 
 
-def check_ask(ask: float | str, expected: ExpectedSalary) -> AskVerdict:
-    """Judge an annual ask against the guideline cap and the exception ceiling.
+_MOVED_TO_ASK = frozenset({"AskVerdict", "Verdict", "check_ask"})
 
-    >>> check_ask(400000, expected_salary_range("300000")).verdict
-    'too-far'
+
+def __getattr__(name: str) -> Any:
+    """``AskVerdict`` and ``check_ask`` moved to :mod:`offerkit.ask`.
+
+    They are re-exported lazily: :mod:`offerkit.ask` imports this module.
     """
-    if isinstance(ask, str):
-        parsed = parse_pay(ask, expected.currency, field="ask")
-        same_currency(expected.currency, parsed.currency, field="ask")
-        ask = parsed.amount
-    if not ask > 0:
-        raise InvalidInputError("ask", "a positive annual amount", ask)
-    base = expected.previous.amount if expected.previous else None
-    pct = None if base is None else round((ask / base - 1) * 100, 2)
-    verdict = _verdict(ask, expected, base)
-    message = _VERDICT_TEXT[verdict].format(
-        ask=format_money(ask, expected.currency), pct="" if pct is None else f" ({pct:+.1f} %)"
-    )
-    position = None
-    if expected.posted is not None:
-        position = position_in_range(ask, expected.posted.posted)
-    return AskVerdict(float(ask), expected.currency, pct, verdict, message, position)
+    if name in _MOVED_TO_ASK:
+        from offerkit import ask
 
-
-def _verdict(ask: float, expected: ExpectedSalary, base: float | None) -> Verdict:
-    if ask > expected.exception_ceiling + 0.005:
-        return "too-far"
-    if ask > expected.guideline_cap + 0.005:
-        return "exception-used" if expected.exceptions else "needs-exception"
-    if base is not None and ask < base:
-        return "below-previous"
-    return "within-guideline"
-
-
-_VERDICT_TEXT: dict[Verdict, str] = {
-    "below-previous": "{ask}{pct} is below your previous pay: you can ask for more.",
-    "within-guideline": "{ask}{pct} is within the +20 % guideline.",
-    "needs-exception": "{ask}{pct} is above the +20 % guideline: only ask this if you are an "
-    "exceptional candidate or the role is in high demand, and say why.",
-    "exception-used": "{ask}{pct} is above the guideline but within the ceiling your "
-    "exception allows: be ready to give your reason.",
-    "too-far": "{ask}{pct} is too far: it is above even the ceiling an exception allows. "
-    "Don't go too far; bring it down.",
-}
-
-
-@dataclass(frozen=True)
-class AskVerdict:
-    """A verdict on an annual ask: within guideline / needs an exception / too far."""
-
-    ask: float
-    currency: str
-    raise_pct: float | None
-    verdict: Verdict
-    message: str
-    position: AskPosition | None = None
+        return getattr(ask, name)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

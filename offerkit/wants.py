@@ -9,11 +9,13 @@ team, more project experience, a better salary. If you cannot say, look back:
 2. :func:`rank_priorities` adds the intensities per area and turns them into weights
    ``wᵢ = totalᵢ / Σ total`` (Σ wᵢ = 1), or takes weights you state yourself
    (:func:`parse_weights`);
-3. :func:`interview_questions` picks, for each top priority, questions to ask the
-   interviewer or HR, so you can check whether the company can provide it.
+3. :func:`~offerkit.questions.interview_questions` picks, for each top priority, questions
+   to ask the interviewer or HR, so you can check whether the company can provide it (in
+   :mod:`offerkit.questions`; ``InterviewQuestion`` and ``interview_questions`` stay
+   importable from here).
 
-The goal areas live in ``data/goal_areas.csv`` (its order is the canonical order, used to
-break ties) and the questions in ``data/question_bank.csv``.
+The goal areas (:mod:`offerkit.areas`, re-exported here) live in
+``data/goal_areas.csv``; its order is the canonical order, used to break ties.
 """
 
 from __future__ import annotations
@@ -22,12 +24,14 @@ import math
 import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
-from functools import cache
-from types import MappingProxyType
-from typing import Literal
+from typing import TYPE_CHECKING, Any
 
-from offerkit.catalogue import data_dir, load_catalogue
-from offerkit.errors import DataFileError, EmptyTextError, InvalidInputError
+from offerkit.areas import AreaSource as AreaSource  # re-exported
+from offerkit.areas import GoalArea, goal_area, goal_areas, resolve_goal_area
+from offerkit.errors import EmptyTextError, InvalidInputError
+
+if TYPE_CHECKING:
+    from offerkit.questions import InterviewQuestion, interview_questions
 
 __all__ = [
     "MAX_INTENSITY",
@@ -50,58 +54,7 @@ __all__ = [
 MIN_INTENSITY = 1
 MAX_INTENSITY = 5
 
-AreaSource = Literal["lesson", "beyond"]
-_SOURCES: Mapping[str, AreaSource] = {"lesson": "lesson", "beyond": "beyond"}
-_AREAS_HELP = "use an id or a name from data/goal_areas.csv"
 _WEIGHTS_HELP = "write e.g. 'salary=0.5, team_atmosphere=0.3; growth=0.2'"
-
-
-@dataclass(frozen=True)
-class GoalArea:
-    """One thing a job change can bring you, e.g. ``salary`` or ``team_atmosphere``."""
-
-    id: str
-    name: str
-    description: str
-    source: AreaSource
-
-
-@cache
-def goal_areas() -> tuple[GoalArea, ...]:
-    """Every goal area in ``data/goal_areas.csv``, in catalogue (canonical) order."""
-    return tuple(
-        GoalArea(
-            str(row["id"]), str(row["name"]), str(row["description"]), _SOURCES[str(row["source"])]
-        )
-        for row in load_catalogue("goal_areas")
-    )
-
-
-def _key(text: str) -> str:
-    return re.sub(r"[\s_\-/]+", "_", text.strip().lower())
-
-
-@cache
-def _lookup() -> Mapping[str, GoalArea]:
-    """Normalised display name or id → area (ids win if a name clashes with an id)."""
-    by_name = {_key(area.name): area for area in goal_areas()}
-    return MappingProxyType(by_name | {_key(area.id): area for area in goal_areas()})
-
-
-def _resolve(value: object, field: str, received: object = None) -> GoalArea:
-    if isinstance(value, GoalArea) and value in goal_areas():
-        return value
-    found = _lookup().get(_key(value)) if isinstance(value, str) else None
-    if found is None:
-        known = ", ".join(area.id for area in goal_areas())
-        shown = value if received is None else received
-        raise InvalidInputError(field, f"a known goal area ({known})", shown, _AREAS_HELP)
-    return found
-
-
-def goal_area(id: str | GoalArea) -> GoalArea:
-    """The goal area with this id or display name (any case), e.g. ``"Team atmosphere"``."""
-    return _resolve(id, "area")
 
 
 def _whole_number(field: str, value: object, low: int, high: int | None, hint: str = "") -> None:
@@ -129,7 +82,7 @@ def _entry_areas(areas: str | Iterable[str]) -> tuple[str, ...]:
     for piece in pieces:
         if isinstance(piece, str) and not piece.strip():
             continue
-        area_id = _resolve(piece, "areas").id
+        area_id = resolve_goal_area(piece, "areas").id
         if area_id not in ids:
             ids.append(area_id)
     if not ids:
@@ -251,7 +204,7 @@ def _checked_weights(weights: Mapping[str, float]) -> dict[str, float]:
         raise InvalidInputError("weights", "a mapping of goal area to number", weights)
     checked: dict[str, float] = {}
     for name, value in weights.items():
-        area_id = _resolve(name, "weights").id
+        area_id = resolve_goal_area(name, "weights").id
         if area_id in checked:
             raise InvalidInputError("weights", "each area once", name, "it is given twice")
         checked[area_id] = _weight_value(value, {name: value})
@@ -291,7 +244,7 @@ def _weight_piece(piece: str) -> tuple[str, float]:
         value = float(number.strip().removesuffix("%"))
     except ValueError:
         raise InvalidInputError("weights", "a number after '='", piece, _WEIGHTS_HELP) from None
-    return _resolve(name, "weights", piece).id, _weight_value(value, piece)
+    return resolve_goal_area(name, "weights", piece).id, _weight_value(value, piece)
 
 
 def parse_weights(text: str) -> dict[str, float]:
@@ -317,49 +270,10 @@ def parse_weights(text: str) -> dict[str, float]:
     return dict(zip(parsed, _normalised(list(parsed.values())), strict=True))
 
 
-@dataclass(frozen=True)
-class InterviewQuestion:
-    """A question that checks whether the company can provide one goal area."""
-
-    area: GoalArea
-    question: str
-
-
-@cache
-def _question_bank() -> Mapping[str, tuple[str, ...]]:
-    bank: dict[str, list[str]] = {area.id: [] for area in goal_areas()}
-    path = str(data_dir() / "question_bank.csv")
-    for row_number, row in enumerate(load_catalogue("question_bank"), start=2):
-        area_id = str(row["area"])
-        if area_id not in bank:
-            raise DataFileError(
-                f"unknown goal area {area_id!r}", path=path, row=row_number, column="area"
-            )
-        bank[area_id].append(str(row["question"]))
-    return MappingProxyType({key: tuple(value) for key, value in bank.items()})
-
-
 def _check_priorities(priorities: object) -> None:
+    """Refuse anything but :class:`Priorities` (shared with :mod:`offerkit.questions`)."""
     if not isinstance(priorities, Priorities):
         raise InvalidInputError("priorities", "Priorities (from rank_priorities)", priorities)
-
-
-def interview_questions(
-    priorities: Priorities, top: int = 3, per_area: int = 1
-) -> tuple[InterviewQuestion, ...]:
-    """Questions to ask the interviewer or HR for each of the ``top`` priorities.
-
-    Up to ``per_area`` questions per area, in priority order then question-bank order.
-    """
-    _check_priorities(priorities)
-    _whole_number("top", top, 1, None)
-    _whole_number("per_area", per_area, 1, None)
-    questions: list[InterviewQuestion] = []
-    for item in priorities.top(top):
-        fallback = f"What can you tell me about {item.area.name.lower()} in this team?"
-        bank = _question_bank().get(item.area.id) or (fallback,)
-        questions.extend(InterviewQuestion(item.area, text) for text in bank[:per_area])
-    return tuple(questions)
 
 
 def wants_summary(priorities: Priorities) -> str:
@@ -371,3 +285,18 @@ def wants_summary(priorities: Priorities) -> str:
         f"{rank}. {item.area.name} — {item.weight * 100:.0f} %"
         for rank, item in enumerate(priorities.items, start=1)
     )
+
+
+_MOVED_TO_QUESTIONS = frozenset({"InterviewQuestion", "interview_questions"})
+
+
+def __getattr__(name: str) -> Any:
+    """``InterviewQuestion`` and ``interview_questions`` moved to :mod:`offerkit.questions`.
+
+    They are re-exported lazily: :mod:`offerkit.questions` imports this module.
+    """
+    if name in _MOVED_TO_QUESTIONS:
+        from offerkit import questions
+
+        return getattr(questions, name)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

@@ -1,153 +1,23 @@
-"""Lesson 05 exercises driven through their widgets (no kernel): offers, honesty, reply."""
+"""Lesson 05 exercises driven through their widgets (no kernel): honesty and the reply.
+
+The offer comparison has its own module, test_exercises_offers."""
 
 from __future__ import annotations
 
 from pathlib import Path
 from typing import Any
 
-import pytest
 from exercise_helpers import level, open_course, saved, shown
+from test_exercises_offers import ACME, GLOBEX
 
-from offerkit.errors import InvalidInputError
 from offerkit.exercises.course import Course
 from offerkit.exercises.decide_exercises import (
     HONESTY,
     OFFERS,
     REPLY,
     build_honesty_exercise,
-    build_offers_exercise,
     build_reply_exercise,
-    offers_from_answers,
-    parse_ratings,
 )
-from offerkit.exercises.widgets import ExerciseWidget
-
-ACME = {
-    "name": "Acme",
-    "pay": "28k x 15",
-    "ratings": "salary=4, team_atmosphere=4",
-    "must_haves": ["team_atmosphere"],
-}
-GLOBEX = {
-    "name": "Globex",
-    "pay": "32k x 14",
-    "ratings": "salary=5, Team atmosphere: 2",
-    "must_haves": ["team_atmosphere"],
-}
-
-
-def add_offer(widget: ExerciseWidget, entry: dict[str, Any]) -> None:
-    for name, value in entry.items():
-        widget.entry_controls[name].value = tuple(value) if isinstance(value, list) else value
-    widget.add_button.click()
-
-
-# ---------------------------------------------------------------- 05.offers
-
-
-def test_parse_ratings_reads_ids_and_names() -> None:
-    assert {"salary": 4.0, "team_atmosphere": 3.0} == parse_ratings("salary=4; Team atmosphere: 3")
-    with pytest.raises(InvalidInputError, match="'ratings' must be 'area=rating' pieces"):
-        parse_ratings("salary 4")
-
-
-def test_offers_start_empty_with_a_prompt(course: Course) -> None:
-    widget = build_offers_exercise(course)
-
-    assert "warn" == level(widget)
-    assert [
-        "No offers yet: add each offer you hold (or expect) with its pay and your ratings."
-    ] == shown(widget)
-    assert () == widget.chart.outputs
-    assert {} == saved(course)
-
-
-def test_offers_are_ranked_with_equal_weights_when_lesson_01_is_empty(course: Course) -> None:
-    widget = build_offers_exercise(course)
-    add_offer(widget, ACME)
-    add_offer(widget, GLOBEX)
-
-    lines = shown(widget)
-    assert (
-        "No priorities saved in lesson 01 yet: equal weights over the areas you rated "
-        "(salary, team_atmosphere)."
-    ) == lines[0]
-    assert lines[1].startswith("#1 Acme: Fit 4.00/5 (80 %) on your weighted priorities;")
-    assert "Cash CNY 420,000, +20.0 % on previous pay." in lines[1]
-    assert lines[2].startswith("#2 Globex: Fit 3.50/5 (70 %)")
-    assert (
-        "⚑ Red flag — Globex: must-have 'team_atmosphere' is rated 2/5, below your floor of 3/5."
-    ) == lines[3]
-    assert "warn" == level(widget)
-    assert "image/png" in widget.chart.outputs[0]["data"]
-    assert [ACME, GLOBEX] == saved(course)[OFFERS.id]["entries"]
-    ranked = offers_from_answers(course)
-    assert [("Acme", 1), ("Globex", 2)] == [(s.offer.name, s.rank) for s in ranked]
-
-
-def test_offers_use_the_priorities_saved_in_lesson_01(course: Course) -> None:
-    course.store.save(
-        "01.goal-areas",
-        {"areas": ["salary", "team_atmosphere"], "weights": "salary=3, team_atmosphere=1"},
-    )
-    widget = build_offers_exercise(course)
-    add_offer(widget, {**GLOBEX, "must_haves": []})
-    add_offer(widget, ACME)
-
-    lines = shown(widget)
-    assert (
-        "Weighted by your priorities from lesson 01: salary 75 %, team_atmosphere 25 %." == lines[0]
-    )
-    assert lines[1].startswith("#1 Globex: Fit 4.25/5 (85 %)")
-    assert lines[2].startswith("#2 Acme: Fit 4.00/5 (80 %)")
-    assert "ok" == level(widget)
-
-
-@pytest.mark.parametrize(
-    ("change", "message"),
-    [
-        ({"ratings": "salary=7"}, "'ratings[salary]' must be a number from 0 to 5 (got 7.0)"),
-        ({"ratings": "pay=4"}, "'ratings' must be a known goal area (team_atmosphere,"),
-        ({"ratings": "salary=4"}, "'must_haves' must be areas rated in 'ratings' (salary)"),
-        ({"pay": "-5"}, "'pay'"),
-        ({"name": ""}, "'name' must be a name for the offer"),
-    ],
-)
-def test_a_bad_offer_is_not_added_and_not_saved(
-    course: Course, change: dict[str, str], message: str
-) -> None:
-    widget = build_offers_exercise(course)
-    add_offer(widget, ACME)
-    add_offer(widget, {**GLOBEX, **change})
-
-    lines = shown(widget)
-    assert "error" == level(widget)
-    assert message in lines[0]
-    assert "The entry was not added." == lines[-1]
-    assert [ACME] == widget.entries
-    assert [ACME] == saved(course)[OFFERS.id]["entries"]
-
-
-def test_remove_last_saves_at_once_and_entries_are_restored(tmp_path: Path) -> None:
-    widget = build_offers_exercise(open_course(tmp_path))
-    add_offer(widget, ACME)
-    add_offer(widget, GLOBEX)
-    widget.remove_button.click()
-
-    again = build_offers_exercise(open_course(tmp_path))
-    assert [ACME] == again.entries
-    assert "<td>Acme</td>" in again.entries_html.value
-    assert shown(again)[1].startswith("#1 Acme: Fit 4.00/5")
-
-
-def test_offers_headless_show_a_labelled_example(tmp_path: Path, capsys: Any) -> None:
-    assert build_offers_exercise(open_course(tmp_path, headless=True)) is None
-
-    out = capsys.readouterr().out
-    assert "== Compare your offers ==\n(Worked example: nothing saved yet." in out
-    assert "- #1 Acme: Fit 4.00/5 (80 %)" in out
-    assert "- ⚑ Red flag — Globex: must-have 'team_atmosphere' is rated 2/5" in out
-
 
 # ---------------------------------------------------------------- 05.honesty
 

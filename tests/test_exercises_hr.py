@@ -1,27 +1,20 @@
-"""Lesson 04 exercises driven through their widgets (no kernel): doubts, opening, tone,
-decision deadline."""
+"""Lesson 04 exercises driven through their widgets (no kernel): doubts and the opening.
+
+The tone and deadline exercises have their own modules (test_exercises_tone / _deadline)."""
 
 from __future__ import annotations
 
-from datetime import date
 from pathlib import Path
 from typing import Any
 
-import pytest
 from exercise_helpers import level, open_course, saved, shown
-from traitlets import TraitError
 
 from offerkit.exercises.course import Course
 from offerkit.exercises.hr_exercises import (
-    DEADLINE,
     DOUBTS,
     OPENING,
-    TONE,
-    build_deadline_exercise,
     build_doubts_exercise,
     build_opening_exercise,
-    build_tone_exercise,
-    deadline_from_answers,
     doubts_from_answers,
     opening_from_answers,
 )
@@ -195,144 +188,3 @@ def test_opening_is_restored_and_headless_prints_it(tmp_path: Path, capsys: Any)
     out = capsys.readouterr().out
     assert "== Open the pay conversation ==" in out
     assert "role at Globex." in out
-
-
-# ---------------------------------------------------------------- 04.tone
-
-
-def test_tone_flags_the_posted_range_and_an_ultimatum(course: Course) -> None:
-    widget = build_tone_exercise(course)
-    widget.controls["draft"].value = "Your posting said 30k, take it or leave it"
-
-    lines = shown(widget)
-    assert "warn" == level(widget)
-    assert lines[0].startswith(
-        "Tone: 2 phrases may put HR on the defensive (posted-range, ultimatum)"
-    )
-    assert lines[1].startswith("“Your posting said” (posted-range) — try instead: Posted ranges")
-    assert lines[2].startswith("“take it or leave it” (ultimatum) — try instead: Leave room")
-    assert {
-        "draft": "Your posting said 30k, take it or leave it",
-        "offers_held": "0",
-    } == saved(course)[TONE.id]
-
-
-def test_a_friendly_draft_says_what_was_checked(course: Course) -> None:
-    widget = build_tone_exercise(course)
-    widget.controls["draft"].value = "Thank you! Could you tell me how the bonus works?"
-
-    assert "ok" == level(widget)
-    assert [
-        "Tone: Friendly: no antagonistic phrasing found. Checked for ultimatums, accusations, "
-        "quoting the posted range, threats, sarcasm, shouting (ALL CAPS, '!!').",
-        "Honesty: consistent. Checked any previous pay you mention against your profile "
-        "(25,000 × 14 = CNY 350,000 a year) and any competing offer you mention against the "
-        "0 you hold.",
-    ] == shown(widget)
-
-
-def test_tone_catches_an_inflated_salary_and_an_invented_offer(course: Course) -> None:
-    widget = build_tone_exercise(course)
-    widget.controls["draft"].value = "My current salary is 30k x 14 and I have another offer."
-
-    honesty = [line for line in shown(widget) if line.startswith("Honesty:")]
-    assert 2 == len(honesty)
-    assert honesty[0].startswith("Honesty: a competing offer is mentioned but you hold none")
-    assert "CNY 420,000 a year but your profile says CNY 350,000 (+20.0%)" in honesty[1]
-    assert "warn" == level(widget)
-
-    widget.controls["offers_held"].value = "1"
-    honesty = [line for line in shown(widget) if line.startswith("Honesty:")]
-    assert 1 == len(honesty)
-    assert "CNY 420,000 a year but your profile says" in honesty[0]
-
-
-def test_an_empty_draft_is_a_friendly_error_and_is_not_saved(course: Course) -> None:
-    widget = build_tone_exercise(course)
-    widget.check_button.click()
-
-    assert "error" == level(widget)
-    assert shown(widget)[0].startswith("Please check your input: 'draft' must be")
-    assert {} == saved(course)
-
-
-def test_tone_headless_shows_a_labelled_example(tmp_path: Path, capsys: Any) -> None:
-    build_tone_exercise(open_course(tmp_path, headless=True))
-
-    out = capsys.readouterr().out
-    assert "- Worked example (the draft 'Hi, thanks for the call." in out
-    assert (
-        "- Tone: 3 phrases may put HR on the defensive (posted-range, ultimatum, shouting)" in out
-    )
-
-
-# ---------------------------------------------------------------- 04.deadline
-
-
-def test_deadline_starts_empty_and_asks_for_the_date(course: Course) -> None:
-    widget = build_deadline_exercise(course)
-
-    assert "" == widget.controls["offer_date"].value
-    assert "error" == level(widget)
-    assert shown(widget)[0].startswith(
-        "Please check your input: 'offer_date' must be the date the offer arrived"
-    )
-    assert deadline_from_answers(course) is None
-
-
-def test_deadline_and_polite_extension_message(course: Course) -> None:
-    widget = build_deadline_exercise(course)
-    widget.controls["days"].value = "3"
-    widget.controls["company"].value = "Acme"
-    widget.controls["offer_date"].value = "2026-03-02"
-
-    lines = shown(widget)
-    assert "Offer received: Monday 2 March 2026." == lines[0]
-    assert "Answer by: Thursday 5 March 2026 (3 day(s)), within the lesson's week." == lines[1]
-    assert any(
-        "offer from Acme" in line and "reply by Monday 9 March 2026" in line for line in lines
-    )
-    assert {"offer_date": "2026-03-02", "days": "3", "company": "Acme"} == saved(course)[
-        DEADLINE.id
-    ]
-    deadline = deadline_from_answers(course)
-    assert deadline is not None
-    assert (date(2026, 3, 2), date(2026, 3, 5), 3) == (
-        deadline.offer_date,
-        deadline.deadline,
-        deadline.days,
-    )
-
-
-def test_days_stop_at_a_week(course: Course) -> None:
-    widget = build_deadline_exercise(course)
-    values = [value for _label, value in widget.controls["days"].options]
-
-    assert ["1", "2", "3", "4", "5", "6", "7"] == values
-    with pytest.raises(TraitError):
-        widget.controls["days"].value = "8"
-
-
-def test_a_bad_date_is_a_friendly_error_and_keeps_the_saved_one(course: Course) -> None:
-    widget = build_deadline_exercise(course)
-    widget.controls["offer_date"].value = "2026-03-02"
-    widget.controls["offer_date"].value = "2026-02-30"
-
-    assert "error" == level(widget)
-    assert [
-        "Please check your input: 'offer_date' must be a date written YYYY-MM-DD (got "
-        "'2026-02-30'); e.g. '2026-03-02'"
-    ] == shown(widget)
-    assert "2026-03-02" == saved(course)[DEADLINE.id]["offer_date"]
-
-
-def test_deadline_restored_and_headless_example_is_labelled(tmp_path: Path, capsys: Any) -> None:
-    build_deadline_exercise(open_course(tmp_path)).controls["offer_date"].value = "2026-04-01"
-    assert (
-        "2026-04-01" == build_deadline_exercise(open_course(tmp_path)).controls["offer_date"].value
-    )
-    build_deadline_exercise(open_course(tmp_path / "other", headless=True))
-
-    out = capsys.readouterr().out
-    assert "- Worked example (an offer received on 2026-03-02): nothing saved yet." in out
-    assert "- Answer by: Monday 9 March 2026 (7 day(s)), within the lesson's week." in out

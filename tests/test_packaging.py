@@ -213,6 +213,10 @@ RULE_MODULES = [
     "honesty",
     "offers",
     "export",
+    "areas",
+    "questions",
+    "salary_exceptions",
+    "ask",
 ]
 
 

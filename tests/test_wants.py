@@ -1,30 +1,23 @@
-"""Tests for offerkit.wants: goal areas, the frustration journal, weights and questions."""
+"""Tests for offerkit.wants: the frustration journal, priorities and weights (goal areas:
+test_goal_areas; interview questions: test_questions)."""
 
 from __future__ import annotations
 
 import math
-import shutil
-from collections.abc import Iterator
-from pathlib import Path
 
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from offerkit import wants
-from offerkit.catalogue import data_dir, load_catalogue
-from offerkit.errors import DataFileError, EmptyTextError, InvalidInputError
+from offerkit.errors import EmptyTextError, InvalidInputError
 from offerkit.wants import (
     FrustrationEntry,
-    GoalArea,
-    InterviewQuestion,
     Priorities,
     Priority,
     frustration_entry,
     goal_area,
     goal_areas,
     growth_areas,
-    interview_questions,
     parse_weights,
     rank_priorities,
     wants_summary,
@@ -35,55 +28,6 @@ AREA_IDS = tuple(area.id for area in goal_areas())
 
 def entry(areas: str | list[str], intensity: int = 1) -> FrustrationEntry:
     return frustration_entry("Overtime every week", "no planning", areas, intensity)
-
-
-# ---------------------------------------------------------------- goal areas
-
-
-def test_goal_areas_follow_the_catalogue_order() -> None:
-    expected = tuple(str(row["id"]) for row in load_catalogue("goal_areas"))
-    assert expected == AREA_IDS
-
-
-def test_the_lesson_areas_are_marked_lesson() -> None:
-    lesson = {area.id for area in goal_areas() if area.source == "lesson"}
-    assert {"team_atmosphere", "project_experience", "salary", "growth"} == lesson
-
-
-def test_goal_area_ids_are_short_snake_case_and_unique() -> None:
-    assert len(AREA_IDS) == len(set(AREA_IDS))
-    assert all(area_id.replace("_", "").isalpha() and area_id.islower() for area_id in AREA_IDS)
-
-
-@pytest.mark.parametrize(
-    "given_text", ["salary", "SALARY", " Salary ", "team_atmosphere", "Team atmosphere"]
-)
-def test_goal_area_accepts_ids_and_names_in_any_case(given_text: str) -> None:
-    expected = given_text.strip().lower().replace(" ", "_")
-    assert expected == goal_area(given_text).id
-
-
-def test_goal_area_accepts_a_hyphenated_display_name() -> None:
-    assert "work_life_balance" == goal_area("work-life balance").id
-
-
-def test_goal_area_accepts_a_goal_area() -> None:
-    area = goal_area("salary")
-    assert area is goal_area(area)
-
-
-@pytest.mark.parametrize("bad", ["pizza", "", "   ", None, 3])
-def test_goal_area_rejects_unknown_ids_and_lists_the_known_ones(bad: object) -> None:
-    with pytest.raises(InvalidInputError) as info:
-        goal_area(bad)  # type: ignore[arg-type]
-    assert "area" == info.value.field
-    assert bad == info.value.received
-    assert all(area_id in str(info.value) for area_id in AREA_IDS)
-
-
-def test_goal_area_rejects_a_goal_area_not_in_the_catalogue() -> None:
-    with pytest.raises(InvalidInputError):
-        goal_area(GoalArea("salary", "Salary", "made up", "beyond"))
 
 
 # ---------------------------------------------------------------- journal entries
@@ -286,51 +230,6 @@ def test_parse_weights_rejects_empty_text(text: object) -> None:
     assert "weights" == info.value.field
 
 
-# ---------------------------------------------------------------- interview questions
-
-
-def test_question_bank_has_two_questions_for_every_area() -> None:
-    counts = {area_id: 0 for area_id in AREA_IDS}
-    for row in load_catalogue("question_bank"):
-        counts[str(row["area"])] += 1
-    assert [] == [area_id for area_id, count in counts.items() if count < 2]
-    assert len(AREA_IDS) == len(counts)
-
-
-def test_interview_questions_cover_the_top_priorities_in_order() -> None:
-    journal = [entry("salary", 5), entry("growth", 4), entry("commute", 3), entry("level", 1)]
-    questions = interview_questions(rank_priorities(journal))
-    assert ["salary", "growth", "commute"] == [q.area.id for q in questions]
-    first_salary = next(
-        str(row["question"]) for row in load_catalogue("question_bank") if row["area"] == "salary"
-    )
-    assert first_salary == questions[0].question
-
-
-def test_interview_questions_per_area_takes_bank_order() -> None:
-    priorities = rank_priorities([entry("salary")])
-    bank = [str(r["question"]) for r in load_catalogue("question_bank") if r["area"] == "salary"]
-    expected = tuple(InterviewQuestion(goal_area("salary"), text) for text in bank[:2])
-    assert expected == interview_questions(priorities, top=1, per_area=2)
-
-
-def test_interview_questions_of_empty_priorities_is_empty() -> None:
-    assert () == interview_questions(Priorities())
-
-
-@pytest.mark.parametrize(("top", "per_area"), [(0, 1), (1, 0), (-2, 1), (1.5, 1), (1, "2")])
-def test_interview_questions_reject_bad_counts(top: object, per_area: object) -> None:
-    with pytest.raises(InvalidInputError) as info:
-        interview_questions(rank_priorities([entry("salary")]), top, per_area)  # type: ignore[arg-type]
-    assert info.value.field in {"top", "per_area"}
-
-
-def test_interview_questions_need_priorities() -> None:
-    with pytest.raises(InvalidInputError) as info:
-        interview_questions({"salary": 1.0})  # type: ignore[arg-type]
-    assert "priorities" == info.value.field
-
-
 # ---------------------------------------------------------------- summary
 
 
@@ -348,42 +247,6 @@ def test_wants_summary_of_nothing_asks_for_an_entry() -> None:
 def test_wants_summary_needs_priorities() -> None:
     with pytest.raises(InvalidInputError):
         wants_summary([Priority(goal_area("salary"), 1.0, 1)])  # type: ignore[arg-type]
-
-
-# ---------------------------------------------------------------- data file errors
-
-
-@pytest.fixture
-def data_copy(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:
-    """A writable copy of the catalogues, with every cache cleared before and after."""
-    for name in ("goal_areas", "question_bank"):
-        shutil.copy(data_dir() / f"{name}.csv", tmp_path / f"{name}.csv")
-    monkeypatch.setenv("OFFERKIT_DATA", str(tmp_path))
-    caches = (load_catalogue, goal_areas, wants._lookup, wants._question_bank)
-    for cached in caches:
-        cached.cache_clear()
-    yield tmp_path
-    monkeypatch.delenv("OFFERKIT_DATA")
-    for cached in caches:
-        cached.cache_clear()
-
-
-def test_an_unknown_area_in_the_question_bank_is_a_data_error(data_copy: Path) -> None:
-    with (data_copy / "question_bank.csv").open("a", encoding="utf-8") as handle:
-        handle.write("pizza,Is there pizza?,beyond\n")
-    with pytest.raises(DataFileError) as info:
-        interview_questions(rank_priorities([entry("salary")]))
-    assert "area" == info.value.column
-    assert "pizza" in str(info.value)
-
-
-def test_an_area_without_questions_still_gets_one(data_copy: Path) -> None:
-    bank = data_copy / "question_bank.csv"
-    lines = bank.read_text(encoding="utf-8").splitlines(keepends=True)
-    bank.write_text("".join(line for line in lines if not line.startswith("commute,")), "utf-8")
-    questions = interview_questions(rank_priorities([entry("commute")]))
-    assert ["commute"] == [q.area.id for q in questions]
-    assert "commute" in questions[0].question
 
 
 # ---------------------------------------------------------------- properties
@@ -428,11 +291,3 @@ def test_order_is_deterministic_and_follows_totals_then_catalogue(
     totals = dict(growth_areas(journal))
     keys = [(-totals[area_id], AREA_IDS.index(area_id)) for area_id in ranked]
     assert sorted(keys) == keys
-
-
-@given(journals, st.integers(min_value=1, max_value=5))
-def test_each_top_priority_gets_a_question(journal: list[FrustrationEntry], top: int) -> None:
-    priorities = rank_priorities(journal)
-    asked = {question.area.id for question in interview_questions(priorities, top=top)}
-    assert {item.area.id for item in priorities.top(top)} == asked
-    assert min(top, len(priorities.items)) == len(interview_questions(priorities, top=top))

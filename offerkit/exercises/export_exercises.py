@@ -41,7 +41,7 @@ PREVIEW_TOKEN = "0" * 16  # shown in headless previews, never written
 
 def export_inputs_from_course(course: Course) -> ExportInputs:
     """The :class:`~offerkit.export.ExportInputs` of the learner's saved answers."""
-    from offerkit.exercises.hr_exercises import deadline_from_answers
+    from offerkit.exercises.deadline_exercises import deadline_from_answers
     from offerkit.exercises.salary_exercises import salary_from_answers
     from offerkit.exercises.strengths_exercises import strengths_from_answers
     from offerkit.exercises.wants_exercises import priorities_from_answers

@@ -2,29 +2,37 @@
 
 Confirm what is unclear first (:data:`DOUBTS`), then open the pay conversation in one of the
 lesson's two ways (:data:`OPENING`), check the tone and honesty of your own draft
-(:data:`TONE`), and agree on a short time to decide (:data:`DEADLINE`).
+(:data:`TONE`, in :mod:`~offerkit.exercises.tone_exercises`), and agree on a short time to
+decide (:data:`DEADLINE`, in :mod:`~offerkit.exercises.deadline_exercises`). The helpers
+shared with lesson 05 live in :mod:`~offerkit.exercises.common`; every name stays
+importable from here.
 """
 
 from __future__ import annotations
 
 from collections.abc import Mapping
-from datetime import date
 from typing import Any
 
 from offerkit.errors import InvalidInputError, OfferkitError
-from offerkit.exercises.course import Course
-from offerkit.exercises.salary_exercises import SALARY, exceptional_from_answers
-from offerkit.exercises.spec import ExerciseSpec, Feedback, Field, Level, exercise_values
-from offerkit.honesty import check_draft_honesty, check_tone
-from offerkit.hr import (
-    MAX_DECISION_DAYS,
-    DecisionDeadline,
-    decision_deadline,
-    doubts_checklist,
-    draft_opening,
+from offerkit.exercises.common import (
+    expected_from_answers,
+    held_offers_choices,
+    paragraphs,
+    previous_pay_from_profile,
+    whole_number,
 )
-from offerkit.pay import AnnualPay, format_money, parse_pay
-from offerkit.salary import ExpectedSalary, SalaryException, expected_salary_range
+from offerkit.exercises.course import Course
+from offerkit.exercises.deadline_exercises import (
+    DEADLINE,
+    EXAMPLE_OFFER_DATE,
+    build_deadline_exercise,
+    deadline_from_answers,
+)
+from offerkit.exercises.spec import ExerciseSpec, Feedback, Field, Level
+from offerkit.exercises.tone_exercises import EXAMPLE_DRAFT, TONE, build_tone_exercise
+from offerkit.hr import doubts_checklist, draft_opening
+from offerkit.pay import format_money
+from offerkit.salary import ExpectedSalary
 
 __all__ = [
     "DEADLINE",
@@ -47,78 +55,7 @@ __all__ = [
     "whole_number",
 ]
 
-EXAMPLE_OFFER_DATE = "2026-03-02"
-EXAMPLE_DRAFT = (
-    "Hi, thanks for the call. Your posting said 30k, so I expect 30k. Take it or leave it!!"
-)
-_EXAMPLE_NOTE = (
-    "Worked example ({what}): nothing saved yet. Open the lesson in JupyterLab to use your own."
-)
 _OPENING_LABELS = {"state-range": "state your annual range", "ask-offer": "ask what they can offer"}
-
-
-# ---------------------------------------------------------------- shared helpers
-
-
-def paragraphs(text: str) -> tuple[str, ...]:
-    """A drafted message as one feedback line per paragraph."""
-    return tuple(" ".join(p.split("\n")) for p in text.split("\n\n") if p.strip())
-
-
-def held_offers_choices() -> tuple[tuple[str, str], ...]:
-    """Choices for 'offers you actually hold': 0 to 5."""
-    return tuple((str(n), str(n)) for n in range(6))
-
-
-def whole_number(value: object, field: str, low: int, high: int) -> int:
-    """A choice value (text or int) as a whole number from ``low`` to ``high``."""
-    text = str(value).strip()
-    if isinstance(value, bool) or not text.isdigit() or not low <= int(text) <= high:
-        raise InvalidInputError(field, f"a whole number from {low} to {high}", value)
-    return int(text)
-
-
-def previous_pay_from_profile(course: Course) -> AnnualPay | None:
-    """The profile's previous pay as annual cash, or None (not disclosed or unreadable)."""
-    profile = course.profile
-    text = str(profile.get("previous_pay") or "").strip()
-    if not text:
-        return None
-    try:
-        return parse_pay(text, str(profile["currency"]))
-    except OfferkitError:
-        return None
-
-
-def _claimed(saved: Mapping[str, Any], course: Course) -> list[SalaryException]:
-    claimed: list[SalaryException] = []
-    if saved.get("exceptional"):
-        supported, reason = exceptional_from_answers(course)
-        if supported:
-            claimed.append(SalaryException("exceptional", reason))
-    reason = str(saved.get("high_demand_reason") or "").strip()
-    if saved.get("high_demand") and reason:
-        claimed.append(SalaryException("high-demand", reason))
-    return claimed
-
-
-def expected_from_answers(course: Course) -> tuple[ExpectedSalary, str]:
-    """Your annual range, recomputed from the saved lesson 03 answer, else from the profile.
-
-    The values are those lesson 03 starts from (profile, then the saved answer); returns
-    the range and where it came from. Raises an OfferkitError when there is neither
-    previous pay nor a posted range to build it on.
-    """
-    values, _example = exercise_values(SALARY, course)
-    saved = isinstance(course.answer(SALARY.id), Mapping)
-    source = "your saved lesson 03 answer" if saved else "your profile (lesson 03 not saved yet)"
-    expected = expected_salary_range(
-        str(values.get("previous_pay") or "").strip() or None,
-        currency=str(values.get("currency") or course.profile["currency"]),
-        posted=str(values.get("posted_range") or "").strip() or None,
-        exceptions=_claimed(values, course),
-    )
-    return expected, source
 
 
 # ---------------------------------------------------------------- confirm your doubts
@@ -284,141 +221,6 @@ def opening_from_answers(course: Course) -> str:
     return _opening_paragraph(draft)
 
 
-# ---------------------------------------------------------------- tone and honesty
-
-
-def _evaluate_tone(values: Mapping[str, Any], course: Course) -> Feedback:
-    draft = str(values.get("draft") or "")
-    lines: list[str] = []
-    if not draft.strip() and course.headless:
-        draft = EXAMPLE_DRAFT
-        lines.append(_EXAMPLE_NOTE.format(what=f"the draft {draft!r}"))
-    report = check_tone(draft)
-    lines.append(f"Tone: {report.summary}")
-    lines += [f"“{f.phrase}” ({f.category}) — try instead: {f.hint}" for f in report.flags]
-    previous = previous_pay_from_profile(course)
-    held = whole_number(values.get("offers_held", "0"), "offers_held", 0, 5)
-    issues = check_draft_honesty(draft, previous, held)
-    lines += [f"Honesty: {issue.message}" for issue in issues]
-    if not issues:
-        pay = "no previous pay in your profile" if previous is None else previous.describe()
-        lines.append(
-            f"Honesty: consistent. Checked any previous pay you mention against your profile "
-            f"({pay}) and any competing offer you mention against the {held} you hold."
-        )
-    level: Level = "ok" if report.friendly and not issues else "warn"
-    summary = {
-        "friendly": report.friendly,
-        "flags": [f.category for f in report.flags],
-        "honesty_issues": [i.kind for i in issues],
-    }
-    return Feedback(tuple(lines), level, summary=summary)
-
-
-TONE = ExerciseSpec(
-    id="04.tone",
-    title="Check the tone of your draft",
-    prompt="Paste the message you plan to send to HR. Anything that may put them on the "
-    "defensive is flagged with a friendlier way to say it; figures are checked for honesty.",
-    fields=(
-        Field(
-            "draft",
-            "Your draft message",
-            "textarea",
-            placeholder="Hi, thank you for the offer. Could you tell me more about …",
-        ),
-        Field("offers_held", "Other offers you hold", "choice", "0", held_offers_choices()),
-    ),
-    evaluate=_evaluate_tone,
-    hints=(
-        "Read it as HR would: they have targets too and want you to say yes.",
-        "Quoting the job ad back at HR rarely helps; talk about what you bring instead.",
-        "Swap 'take it or leave it' for 'is there any flexibility on your side?'.",
-    ),
-)
-
-
-# ---------------------------------------------------------------- time to decide
-
-
-def _long(day: date) -> str:
-    return f"{day:%A} {day.day} {day:%B} {day.year}"
-
-
-def _deadline(values: Mapping[str, Any], course: Course, offer_date: str) -> DecisionDeadline:
-    days = whole_number(values.get("days", MAX_DECISION_DAYS), "days", 1, MAX_DECISION_DAYS)
-    return decision_deadline(
-        offer_date,
-        days,
-        company=str(values.get("company") or ""),
-        name=str(course.profile["learner_name"]),
-    )
-
-
-def _evaluate_deadline(values: Mapping[str, Any], course: Course) -> Feedback:
-    offer_date = str(values.get("offer_date") or "").strip()
-    lines: list[str] = []
-    if not offer_date and course.headless:
-        offer_date = EXAMPLE_OFFER_DATE
-        lines.append(_EXAMPLE_NOTE.format(what=f"an offer received on {offer_date}"))
-    elif not offer_date:
-        raise InvalidInputError(
-            "offer_date", "the date the offer arrived, written YYYY-MM-DD", "", "e.g. 2026-03-02"
-        )
-    deadline = _deadline(values, course, offer_date)
-    lines += [
-        f"Offer received: {_long(deadline.offer_date)}.",
-        f"Answer by: {_long(deadline.deadline)} ({deadline.days} day(s)), within the "
-        "lesson's week.",
-        "Agree the date with HR: both sides take time to think, and after a week the "
-        "offer may go to someone else.",
-        "If you need the whole week, ask politely:",
-        *paragraphs(deadline.extension_message),
-    ]
-    summary = {
-        "offer_date": deadline.offer_date.isoformat(),
-        "deadline": deadline.deadline.isoformat(),
-        "days": deadline.days,
-    }
-    return Feedback(tuple(lines), summary=summary)
-
-
-DEADLINE = ExerciseSpec(
-    id="04.deadline",
-    title="Your time to decide",
-    prompt="When did the offer arrive, and how many days do you need? The lesson says a "
-    "week at most.",
-    fields=(
-        Field("offer_date", "Offer date (YYYY-MM-DD)", placeholder=EXAMPLE_OFFER_DATE),
-        Field(
-            "days",
-            "Days to decide",
-            "choice",
-            str(MAX_DECISION_DAYS),
-            tuple((str(n), str(n)) for n in range(1, MAX_DECISION_DAYS + 1)),
-        ),
-        Field("company", "Company (optional)", placeholder="Acme Ltd"),
-    ),
-    evaluate=_evaluate_deadline,
-    hints=(
-        "Write the date as year-month-day, e.g. 2026-03-02.",
-        "An offer received on Monday 2 March 2026 with 7 days is answered by Monday 9 March.",
-        "Longer than a week is not offered here: the lesson warns the chance may pass.",
-    ),
-)
-
-
-def deadline_from_answers(course: Course) -> DecisionDeadline | None:
-    """The decision deadline saved in lesson 04, or None if none is saved (or it is invalid)."""
-    saved = course.answer(DEADLINE.id)
-    if not isinstance(saved, Mapping) or not str(saved.get("offer_date") or "").strip():
-        return None
-    try:
-        return _deadline(saved, course, str(saved["offer_date"]).strip())
-    except OfferkitError:
-        return None
-
-
 # ---------------------------------------------------------------- builders
 
 
@@ -434,17 +236,3 @@ def build_opening_exercise(course: Course) -> Any:
     from offerkit.exercises.widgets import build_exercise
 
     return build_exercise(OPENING, course)
-
-
-def build_tone_exercise(course: Course) -> Any:
-    """Lesson 04: the tone (and honesty) check on your own draft."""
-    from offerkit.exercises.widgets import build_exercise
-
-    return build_exercise(TONE, course)
-
-
-def build_deadline_exercise(course: Course) -> Any:
-    """Lesson 04: the decision deadline and a polite request for time."""
-    from offerkit.exercises.widgets import build_exercise
-
-    return build_exercise(DEADLINE, course)

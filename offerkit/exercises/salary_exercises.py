@@ -5,12 +5,13 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
+from offerkit.ask import check_ask
 from offerkit.exercises.charts import salary_ladder_chart
 from offerkit.exercises.course import Course
 from offerkit.exercises.spec import ExerciseSpec, Feedback, Field, Level
 from offerkit.pay import known_currencies
 from offerkit.posted_range import decode_posted_range
-from offerkit.salary import SalaryException, check_ask, expected_salary_range, high_demand_exception
+from offerkit.salary import SalaryException, expected_salary_range, high_demand_exception
 
 __all__ = [
     "POSTED_RANGE",

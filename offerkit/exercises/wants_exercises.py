@@ -2,7 +2,8 @@
 
 The journal turns past frustrations into weighted priorities (Σ = 1) and, for each top
 priority, a question that checks in the interview whether the company can provide it.
-Lessons 05 and 06 read the result with :func:`priorities_from_answers`.
+Lessons 05 and 06 read the result with :func:`priorities_from_answers`. The goal-areas
+exercise lives in :mod:`~offerkit.exercises.goal_areas_exercises` (re-exported here).
 """
 
 from __future__ import annotations
@@ -10,23 +11,27 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from typing import Any
 
+from offerkit.areas import goal_area
 from offerkit.errors import InvalidInputError, OfferkitError
 from offerkit.exercises.charts import priorities_chart
 from offerkit.exercises.course import Course
-from offerkit.exercises.spec import ExerciseSpec, Feedback, Field, Level
+from offerkit.exercises.goal_areas_exercises import (
+    GOAL_AREAS,
+    SOURCE_LABEL,
+    area_choices,
+    build_goal_areas_exercise,
+    goal_priorities,
+    percent,
+)
+from offerkit.exercises.spec import ExerciseSpec, Feedback, Field
+from offerkit.questions import InterviewQuestion, interview_questions
 from offerkit.wants import (
     MAX_INTENSITY,
     MIN_INTENSITY,
     FrustrationEntry,
-    GoalArea,
-    InterviewQuestion,
     Priorities,
     frustration_entry,
-    goal_area,
-    goal_areas,
     growth_areas,
-    interview_questions,
-    parse_weights,
     rank_priorities,
 )
 
@@ -39,96 +44,11 @@ __all__ = [
     "priorities_from_answers",
 ]
 
-_SOURCE_LABEL = {"lesson": "from the lesson", "beyond": "beyond the lesson"}
 _EXAMPLE = "(Example) "
-
-
-def _area_choices() -> tuple[tuple[str, str], ...]:
-    return tuple((f"{a.name} — {_SOURCE_LABEL[a.source]}", a.id) for a in goal_areas())
 
 
 def _entries(count: int) -> str:
     return f"{count} {'entry' if count == 1 else 'entries'}"
-
-
-def _percent(weight: float) -> str:
-    return f"{weight * 100:.0f} %"
-
-
-# ---------------------------------------------------------------- exercise 1: goal areas
-
-
-def _goal_priorities(values: Mapping[str, Any]) -> tuple[Priorities, list[GoalArea]]:
-    """Priorities from explicit weights (if typed) or equal weights over the picked areas;
-    and the picked areas left without a weight."""
-    picked = [goal_area(str(a)) for a in values.get("areas") or ()]
-    text = str(values.get("weights") or "").strip()
-    if text:
-        weights = parse_weights(text)
-        unweighted = [a for a in picked if a.id not in weights]
-        return rank_priorities([], weights=weights), unweighted
-    if not picked:
-        return Priorities(), []
-    return rank_priorities([], weights={a.id: 1.0 for a in picked}), []
-
-
-def _evaluate_goal_areas(values: Mapping[str, Any], _course: Course) -> Feedback:
-    priorities, unweighted = _goal_priorities(values)
-    if priorities.is_empty:
-        return Feedback(
-            (
-                "Nothing picked yet: choose the areas you want this job change to improve "
-                "(hold Ctrl or Cmd to pick several).",
-            ),
-            "warn",
-        )
-    how = "your weights" if str(values.get("weights") or "").strip() else "equal weights"
-    from_lesson = sum(1 for item in priorities.items if item.area.source == "lesson")
-    lines = [
-        f"{len(priorities.items)} area(s), weighted by {how}: {from_lesson} from the lesson, "
-        f"{len(priorities.items) - from_lesson} beyond it."
-    ]
-    lines += [
-        f"{rank}. {item.area.name} — {_percent(item.weight)} ({_SOURCE_LABEL[item.area.source]}): "
-        f"{item.area.description}"
-        for rank, item in enumerate(priorities.items, start=1)
-    ]
-    level: Level = "ok"
-    if unweighted:
-        level = "warn"
-        names = ", ".join(a.name for a in unweighted)
-        lines.append(f"Picked but given no weight, so it does not count: {names}.")
-    return Feedback(
-        tuple(lines),
-        level,
-        chart_data=[(item.area.name, item.weight) for item in priorities.items],
-        summary={"weights": priorities.weights},
-    )
-
-
-GOAL_AREAS = ExerciseSpec(
-    id="01.goal-areas",
-    title="What do you want from this change?",
-    prompt="Pick the areas you want your next job to improve. If some matter more than "
-    "others, give them weights (any numbers; they are scaled to add up to 100 %).",
-    fields=(
-        Field("areas", "Goal areas you care about", "multi", [], _area_choices()),
-        Field(
-            "weights",
-            "Your own weights (optional)",
-            placeholder="salary=3, team_atmosphere=2, growth=1",
-        ),
-    ),
-    evaluate=_evaluate_goal_areas,
-    hints=(
-        "The lesson's own examples are a friendly team, more project experience and a "
-        "higher salary; the other areas are the kit's additions.",
-        "Weights are relative: 'salary=3, growth=1' means salary counts three times as much "
-        "(75 % and 25 %).",
-        "Not sure what to pick? Leave this and fill in the frustration journal below: it "
-        "works the weights out from your own experiences.",
-    ),
-)
 
 
 # ---------------------------------------------------------------- exercise 2: the journal
@@ -174,7 +94,7 @@ def _missing_picks(priorities: Priorities, course: Course) -> list[str]:
     if not isinstance(saved, Mapping):
         return []
     try:
-        picked, _unweighted = _goal_priorities(saved)
+        picked, _unweighted = goal_priorities(saved)
     except OfferkitError:
         return []
     missing = [item.area.name for item in picked.items if item.area.id not in priorities.weights]
@@ -205,9 +125,9 @@ def _evaluate_journal(values: Mapping[str, Any], course: Course) -> Feedback:
         + ".",
         "Your priorities (the weights add up to 100 %):",
         *(
-            f"{rank}. {item.area.name} — {_percent(item.weight)} "
+            f"{rank}. {item.area.name} — {percent(item.weight)} "
             f"({_entries(item.count)}, "
-            f"{_SOURCE_LABEL[item.area.source]})"
+            f"{SOURCE_LABEL[item.area.source]})"
             for rank, item in enumerate(priorities.items, start=1)
         ),
         "In the interview, check whether the company can provide your top priorities:",
@@ -263,7 +183,7 @@ JOURNAL = ExerciseSpec(
     entry_fields=(
         Field("experience", "What happened", "textarea", placeholder="e.g. overtime every week"),
         Field("reason", "Why it frustrated you", "textarea", placeholder="e.g. no planning"),
-        Field("areas", "Area(s) you want to improve", "multi", [], _area_choices()),
+        Field("areas", "Area(s) you want to improve", "multi", [], area_choices()),
         Field(
             "intensity",
             "How strongly (1–5)",
@@ -312,10 +232,10 @@ def priorities_from_answers(course: Course) -> Priorities:
     if not isinstance(saved, Mapping):
         return Priorities()
     try:
-        return _goal_priorities(saved)[0]
+        return goal_priorities(saved)[0]
     except OfferkitError:
         try:
-            return _goal_priorities({"areas": saved.get("areas")})[0]
+            return goal_priorities({"areas": saved.get("areas")})[0]
         except OfferkitError:
             return Priorities()
 
@@ -323,13 +243,6 @@ def priorities_from_answers(course: Course) -> Priorities:
 def interview_questions_from_answers(course: Course, top: int = 3) -> tuple[InterviewQuestion, ...]:
     """One question per top priority (see :func:`priorities_from_answers`)."""
     return interview_questions(priorities_from_answers(course), top=top)
-
-
-def build_goal_areas_exercise(course: Course) -> Any:
-    """Lesson 01: pick (and optionally weight) the goal areas you care about."""
-    from offerkit.exercises.widgets import build_exercise
-
-    return build_exercise(GOAL_AREAS, course)
 
 
 def build_journal_exercise(course: Course) -> Any:

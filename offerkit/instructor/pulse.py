@@ -163,7 +163,7 @@ def _counts(exports: Sequence[LearnerExport], size: int, index: Callable[..., in
 
 
 def _wants(exports: Sequence[LearnerExport], min_group: int) -> tuple[WantRow, ...]:
-    from offerkit.wants import goal_areas
+    from offerkit.areas import goal_areas
 
     names = {area.id: area.name for area in goal_areas()}
     rows = []

@@ -1,0 +1,105 @@
+"""Lesson 04 exercise: agree on a short time to decide, a week at most (:data:`DEADLINE`).
+
+Lessons 05 and 06 read the saved deadline with :func:`deadline_from_answers`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from datetime import date
+from typing import Any
+
+from offerkit.errors import InvalidInputError, OfferkitError
+from offerkit.exercises.common import EXAMPLE_NOTE, paragraphs, whole_number
+from offerkit.exercises.course import Course
+from offerkit.exercises.spec import ExerciseSpec, Feedback, Field
+from offerkit.hr import MAX_DECISION_DAYS, DecisionDeadline, decision_deadline
+
+__all__ = ["DEADLINE", "EXAMPLE_OFFER_DATE", "build_deadline_exercise", "deadline_from_answers"]
+
+EXAMPLE_OFFER_DATE = "2026-03-02"
+
+
+def _long(day: date) -> str:
+    return f"{day:%A} {day.day} {day:%B} {day.year}"
+
+
+def _deadline(values: Mapping[str, Any], course: Course, offer_date: str) -> DecisionDeadline:
+    days = whole_number(values.get("days", MAX_DECISION_DAYS), "days", 1, MAX_DECISION_DAYS)
+    return decision_deadline(
+        offer_date,
+        days,
+        company=str(values.get("company") or ""),
+        name=str(course.profile["learner_name"]),
+    )
+
+
+def _evaluate_deadline(values: Mapping[str, Any], course: Course) -> Feedback:
+    offer_date = str(values.get("offer_date") or "").strip()
+    lines: list[str] = []
+    if not offer_date and course.headless:
+        offer_date = EXAMPLE_OFFER_DATE
+        lines.append(EXAMPLE_NOTE.format(what=f"an offer received on {offer_date}"))
+    elif not offer_date:
+        raise InvalidInputError(
+            "offer_date", "the date the offer arrived, written YYYY-MM-DD", "", "e.g. 2026-03-02"
+        )
+    deadline = _deadline(values, course, offer_date)
+    lines += [
+        f"Offer received: {_long(deadline.offer_date)}.",
+        f"Answer by: {_long(deadline.deadline)} ({deadline.days} day(s)), within the "
+        "lesson's week.",
+        "Agree the date with HR: both sides take time to think, and after a week the "
+        "offer may go to someone else.",
+        "If you need the whole week, ask politely:",
+        *paragraphs(deadline.extension_message),
+    ]
+    summary = {
+        "offer_date": deadline.offer_date.isoformat(),
+        "deadline": deadline.deadline.isoformat(),
+        "days": deadline.days,
+    }
+    return Feedback(tuple(lines), summary=summary)
+
+
+DEADLINE = ExerciseSpec(
+    id="04.deadline",
+    title="Your time to decide",
+    prompt="When did the offer arrive, and how many days do you need? The lesson says a "
+    "week at most.",
+    fields=(
+        Field("offer_date", "Offer date (YYYY-MM-DD)", placeholder=EXAMPLE_OFFER_DATE),
+        Field(
+            "days",
+            "Days to decide",
+            "choice",
+            str(MAX_DECISION_DAYS),
+            tuple((str(n), str(n)) for n in range(1, MAX_DECISION_DAYS + 1)),
+        ),
+        Field("company", "Company (optional)", placeholder="Acme Ltd"),
+    ),
+    evaluate=_evaluate_deadline,
+    hints=(
+        "Write the date as year-month-day, e.g. 2026-03-02.",
+        "An offer received on Monday 2 March 2026 with 7 days is answered by Monday 9 March.",
+        "Longer than a week is not offered here: the lesson warns the chance may pass.",
+    ),
+)
+
+
+def deadline_from_answers(course: Course) -> DecisionDeadline | None:
+    """The decision deadline saved in lesson 04, or None if none is saved (or it is invalid)."""
+    saved = course.answer(DEADLINE.id)
+    if not isinstance(saved, Mapping) or not str(saved.get("offer_date") or "").strip():
+        return None
+    try:
+        return _deadline(saved, course, str(saved["offer_date"]).strip())
+    except OfferkitError:
+        return None
+
+
+def build_deadline_exercise(course: Course) -> Any:
+    """Lesson 04: the decision deadline and a polite request for time."""
+    from offerkit.exercises.widgets import build_exercise
+
+    return build_exercise(DEADLINE, course)

@@ -1,0 +1,80 @@
+"""Lesson 04's tone exercise driven through its widget (no kernel): tone and honesty of a draft."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from exercise_helpers import level, open_course, saved, shown
+
+from offerkit.exercises.course import Course
+from offerkit.exercises.tone_exercises import (
+    TONE,
+    build_tone_exercise,
+)
+
+
+def test_tone_flags_the_posted_range_and_an_ultimatum(course: Course) -> None:
+    widget = build_tone_exercise(course)
+    widget.controls["draft"].value = "Your posting said 30k, take it or leave it"
+
+    lines = shown(widget)
+    assert "warn" == level(widget)
+    assert lines[0].startswith(
+        "Tone: 2 phrases may put HR on the defensive (posted-range, ultimatum)"
+    )
+    assert lines[1].startswith("“Your posting said” (posted-range) — try instead: Posted ranges")
+    assert lines[2].startswith("“take it or leave it” (ultimatum) — try instead: Leave room")
+    assert {
+        "draft": "Your posting said 30k, take it or leave it",
+        "offers_held": "0",
+    } == saved(course)[TONE.id]
+
+
+def test_a_friendly_draft_says_what_was_checked(course: Course) -> None:
+    widget = build_tone_exercise(course)
+    widget.controls["draft"].value = "Thank you! Could you tell me how the bonus works?"
+
+    assert "ok" == level(widget)
+    assert [
+        "Tone: Friendly: no antagonistic phrasing found. Checked for ultimatums, accusations, "
+        "quoting the posted range, threats, sarcasm, shouting (ALL CAPS, '!!').",
+        "Honesty: consistent. Checked any previous pay you mention against your profile "
+        "(25,000 × 14 = CNY 350,000 a year) and any competing offer you mention against the "
+        "0 you hold.",
+    ] == shown(widget)
+
+
+def test_tone_catches_an_inflated_salary_and_an_invented_offer(course: Course) -> None:
+    widget = build_tone_exercise(course)
+    widget.controls["draft"].value = "My current salary is 30k x 14 and I have another offer."
+
+    honesty = [line for line in shown(widget) if line.startswith("Honesty:")]
+    assert 2 == len(honesty)
+    assert honesty[0].startswith("Honesty: a competing offer is mentioned but you hold none")
+    assert "CNY 420,000 a year but your profile says CNY 350,000 (+20.0%)" in honesty[1]
+    assert "warn" == level(widget)
+
+    widget.controls["offers_held"].value = "1"
+    honesty = [line for line in shown(widget) if line.startswith("Honesty:")]
+    assert 1 == len(honesty)
+    assert "CNY 420,000 a year but your profile says" in honesty[0]
+
+
+def test_an_empty_draft_is_a_friendly_error_and_is_not_saved(course: Course) -> None:
+    widget = build_tone_exercise(course)
+    widget.check_button.click()
+
+    assert "error" == level(widget)
+    assert shown(widget)[0].startswith("Please check your input: 'draft' must be")
+    assert {} == saved(course)
+
+
+def test_tone_headless_shows_a_labelled_example(tmp_path: Path, capsys: Any) -> None:
+    build_tone_exercise(open_course(tmp_path, headless=True))
+
+    out = capsys.readouterr().out
+    assert "- Worked example (the draft 'Hi, thanks for the call." in out
+    assert (
+        "- Tone: 3 phrases may put HR on the defensive (posted-range, ultimatum, shouting)" in out
+    )
