@@ -1,6 +1,5 @@
 """Tests for offerkit.honesty: the tone check and the honesty checks."""
 
-
 from __future__ import annotations
 
 import shutil

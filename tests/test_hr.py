@@ -1,6 +1,5 @@
 """Tests for offerkit.hr: doubts checklist, opening and reply drafts, decision deadline."""
 
-
 from __future__ import annotations
 
 import shutil

@@ -59,6 +59,7 @@ def test_defaults_are_themselves_valid() -> None:
 def test_cell_source_lines_are_name_type_default_help() -> None:
     lines = parameters_cell_source().splitlines()
     assert lines[0].startswith("# ")
+
     def literal(p: Parameter) -> str:
         return str(p.default) if p.kind == "bool" else f'"{p.default}"'
 

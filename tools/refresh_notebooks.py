@@ -29,8 +29,9 @@ def refresh(path: Path) -> None:
     with tempfile.TemporaryDirectory() as scratch:
         os.environ["OFFERKIT_HEADLESS"] = "1"
         os.environ.setdefault("MPLBACKEND", "module://matplotlib_inline.backend_inline")
-        client = NotebookClient(nb, timeout=120, kernel_name="python3",
-                                resources={"metadata": {"path": scratch}})
+        client = NotebookClient(
+            nb, timeout=120, kernel_name="python3", resources={"metadata": {"path": scratch}}
+        )
         client.execute()
     for index, cell in enumerate(nb.cells, start=1):
         cell.metadata = {k: v for k, v in cell.metadata.items() if k in KEEP_CELL_METADATA}
