@@ -75,19 +75,40 @@ def _strings(meta: dict[str, Any], name: str, path: Path, required: bool) -> tup
     return tuple(value)
 
 
+def _read(path: Path) -> dict[str, Any]:
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+    except (UnicodeDecodeError, json.JSONDecodeError) as exc:
+        raise LessonMetadataError(f"is not a readable notebook ({exc})", path=str(path)) from None
+    return data if isinstance(data, dict) else {}
+
+
+def _text(meta: dict[str, Any], name: str, path: Path, required: bool) -> str:
+    value = meta.get(name, None if required else "")
+    if not isinstance(value, str) or (required and not value.strip()):
+        raise LessonMetadataError(
+            f"metadata.offerkit.{name} must be a text (got {value!r})", path=str(path), column=name
+        )
+    return value.strip()
+
+
+def _minutes(meta: dict[str, Any], name: str, path: Path) -> int:
+    value = meta.get(name)
+    if not isinstance(value, int) or isinstance(value, bool) or not 0 <= value <= 240:
+        raise LessonMetadataError(
+            f"metadata.offerkit.{name} must be whole minutes, 0–240 (got {value!r})",
+            path=str(path),
+            column=name,
+        )
+    return value
+
+
 def lesson_metadata(path: Path, notebook: dict[str, Any] | None = None) -> Lesson:
     """Read and check ``metadata.offerkit`` of the notebook at ``path``."""
     match = _NAME.match(path.name)
     if not match:
         raise LessonMetadataError("lesson notebooks are named NN-kebab-title.ipynb", path=str(path))
-    if notebook is None:
-        try:
-            notebook = json.loads(path.read_text(encoding="utf-8"))
-        except (UnicodeDecodeError, json.JSONDecodeError) as exc:
-            raise LessonMetadataError(
-                f"is not a readable notebook ({exc})", path=str(path)
-            ) from None
-    meta = notebook.get("metadata", {}).get("offerkit")
+    meta = (_read(path) if notebook is None else notebook).get("metadata", {}).get("offerkit")
     if not isinstance(meta, dict):
         raise LessonMetadataError("metadata.offerkit is missing", path=str(path), column="offerkit")
     if meta.get("lesson") != match.group(1):
@@ -96,43 +117,23 @@ def lesson_metadata(path: Path, notebook: dict[str, Any] | None = None) -> Lesso
             path=str(path),
             column="lesson",
         )
-    title = meta.get("title")
-    if not isinstance(title, str) or not title.strip():
-        raise LessonMetadataError(
-            f"metadata.offerkit.title must be a text (got {title!r})",
-            path=str(path),
-            column="title",
-        )
-    minutes = {}
-    for name in _MINUTES:
-        value = meta.get(name)
-        if not isinstance(value, int) or isinstance(value, bool) or not 0 <= value <= 240:
-            raise LessonMetadataError(
-                f"metadata.offerkit.{name} must be whole minutes, 0–240 (got {value!r})",
-                path=str(path),
-                column=name,
-            )
-        minutes[name] = value
-    roleplay = meta.get("roleplay", "")
-    if not isinstance(roleplay, str):
-        raise LessonMetadataError(
-            f"metadata.offerkit.roleplay must be a text (got {roleplay!r})",
-            path=str(path),
-            column="roleplay",
-        )
+    title = _text(meta, "title", path, required=True)
+    teaching, exercises = (_minutes(meta, name, path) for name in _MINUTES)
+    roleplay = _text(meta, "roleplay", path, required=False)
     lists = {name: _strings(meta, name, path, True) for name in _LISTS}
+    optional = {name: _strings(meta, name, path, False) for name in ("discussion", "beyond_lesson")}
     return Lesson(
         match.group(1),
         path,
-        title.strip(),
+        title,
         lists["questions"],
         lists["objectives"],
         lists["keypoints"],
-        minutes["teaching"],
-        minutes["exercises"],
-        _strings(meta, "discussion", path, False),
+        teaching,
+        exercises,
+        optional["discussion"],
         roleplay,
-        _strings(meta, "beyond_lesson", path, False),
+        optional["beyond_lesson"],
     )
 
 
