@@ -10,8 +10,9 @@ import psutil
 import pytest
 from batch_helpers import lesson_notebook
 
+from offerkit.batch.jobs import LessonSource, ParticipantJob
 from offerkit.batch.kernels import KernelFactory
-from offerkit.batch.runner import LessonSource, ParticipantJob, run_participant
+from offerkit.batch.runner import run_participant
 
 pytestmark = pytest.mark.slow
 
@@ -44,11 +45,18 @@ def factory() -> Iterator[KernelFactory]:
 
 
 def kernels_left() -> list[psutil.Process]:
-    return [
-        c
-        for c in psutil.Process().children(recursive=True)
-        if c.is_running() and c.status() != psutil.STATUS_ZOMBIE
-    ]
+    """Kernels still running under this process (other children, e.g. multiprocessing's
+    resource tracker left by an earlier test, do not count)."""
+    kernels = []
+    for child in psutil.Process().children(recursive=True):
+        try:
+            if child.status() != psutil.STATUS_ZOMBIE and "ipykernel_launcher" in " ".join(
+                child.cmdline()
+            ):
+                kernels.append(child)
+        except psutil.NoSuchProcess:
+            continue
+    return kernels
 
 
 def test_lessons_share_a_kernel_but_not_state() -> None:
