@@ -106,3 +106,32 @@ def test_long_labels_sit_above_their_control(tmp_path: Path) -> None:
     widget = build_exercise(SALARY, open_course(tmp_path))
     assert "" == widget.controls["previous_pay"].description
     assert "Currency" == widget.controls["currency"].description
+
+
+def test_an_unwritable_answers_file_is_reported_not_lost(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    widget = build_exercise(SALARY, open_course(tmp_path))
+
+    def refuse(*_args: object, **_kwargs: object) -> bool:
+        raise PermissionError(13, "Permission denied")
+
+    monkeypatch.setattr(widget.course.store, "save", refuse)
+    widget.controls["previous_pay"].value = "300000"
+    assert "CNY 342,000–360,000" in widget.feedback.value
+    assert "Not saved: could not write" in widget.status.value
+    assert "Permission denied" in widget.status.value
+
+
+def test_an_unexpected_error_in_a_handler_is_shown_in_the_widget(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    widget = build_exercise(SALARY, open_course(tmp_path))
+
+    def broken(*_args: object) -> None:
+        raise KeyError("boom")
+
+    monkeypatch.setattr(widget, "refresh", broken)
+    widget.check_button.click()
+    assert "Something unexpected went wrong (KeyError: &#x27;boom&#x27;)" in widget.feedback.value
+    assert "offerkit-error" in widget.feedback.value

@@ -9,7 +9,7 @@ invalid input gets a friendly message and is not saved.
 from __future__ import annotations
 
 import html
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from datetime import datetime
 from typing import Any
 
@@ -119,15 +119,15 @@ class ExerciseWidget(widgets.VBox):  # type: ignore[misc]
         self.check_button = widgets.Button(
             description="Check & save", button_style="primary", icon="check"
         )
-        self.check_button.on_click(lambda _b: self.refresh())
+        self.check_button.on_click(lambda _b: self._safely(self.refresh))
         self.hint_button = widgets.Button(
             description="Show a hint", disabled=not spec.hints, icon="lightbulb-o"
         )
         self.hint_html = widgets.HTML()
         self._hints_shown = 0
-        self.hint_button.on_click(lambda _b: self.next_hint())
+        self.hint_button.on_click(lambda _b: self._safely(self.next_hint))
         for control in self.controls.values():
-            control.observe(lambda _change: self.refresh(), names="value")
+            control.observe(lambda _change: self._safely(self.refresh), names="value")
         children: list[widgets.Widget] = [
             widgets.HTML(f"<h4>{html.escape(spec.title)}</h4><p>{html.escape(spec.prompt)}</p>"),
             *(_labelled(f, self.controls[f.name]) for f in spec.fields),
@@ -135,8 +135,8 @@ class ExerciseWidget(widgets.VBox):  # type: ignore[misc]
         if spec.is_ledger:
             self.add_button = widgets.Button(description="Add entry", icon="plus")
             self.remove_button = widgets.Button(description="Remove last", icon="minus")
-            self.add_button.on_click(lambda _b: self.add_entry())
-            self.remove_button.on_click(lambda _b: self.remove_last())
+            self.add_button.on_click(lambda _b: self._safely(self.add_entry))
+            self.remove_button.on_click(lambda _b: self._safely(self.remove_last))
             self.entries_html = widgets.HTML(_entries_html(self.entries, spec.entry_fields))
             children += [
                 *(_labelled(f, self.entry_controls[f.name]) for f in spec.entry_fields),
@@ -166,19 +166,37 @@ class ExerciseWidget(widgets.VBox):  # type: ignore[misc]
         self.feedback.value = feedback_html(feedback)
         notes = list(self.course.problems)
         if feedback.level != "error" and save:
-            if self.course.store.save(self.spec.id, self.values(), allow_empty=allow_empty):
-                notes.append(
-                    f"Saved at {datetime.now():%H:%M:%S} in {self.course.store.path.name}."
-                )
-            elif self.course.store.read_only:
-                notes.append("Not saved: " + self.course.store.warning)
-            else:
-                notes.append("Not saved: an empty answer never replaces a saved one.")
+            notes.append(self._save(allow_empty))
         elif feedback.level == "error":
             notes.append("Not saved until the input is fixed.")
         self.status.value = " ".join(notes)
         self._draw(feedback)
         return feedback
+
+    def _save(self, allow_empty: bool) -> str:
+        store = self.course.store
+        try:
+            saved = store.save(self.spec.id, self.values(), allow_empty=allow_empty)
+        except OSError as exc:
+            return f"Not saved: could not write {store.path} ({exc.strerror or exc})."
+        if saved:
+            return f"Saved at {datetime.now():%H:%M:%S} in {store.path.name}."
+        if store.read_only:
+            return "Not saved: " + store.warning
+        return "Not saved: an empty answer never replaces a saved one."
+
+    def _safely(self, action: Callable[[], object]) -> None:
+        """Run a button or change handler; an unexpected error is shown, not lost.
+
+        (JupyterLab shows errors raised in widget callbacks nowhere.)"""
+        try:
+            action()
+        except Exception as exc:  # shown to the learner, with what to do next
+            message = (
+                f"Something unexpected went wrong ({type(exc).__name__}: {exc}). "
+                "Your saved answers are safe; please tell the course maintainers."
+            )
+            self.feedback.value = feedback_html(Feedback((message,), "error"))
 
     def _draw(self, feedback: Feedback) -> None:
         if self.spec.chart is None or feedback.level == "error" or feedback.chart_data is None:
