@@ -1,0 +1,115 @@
+"""Lesson 03 exercises: the posted-range decoder and the expected-salary exercise."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from exercise_helpers import level, open_course, saved, shown
+
+from offerkit.exercises.course import Course
+from offerkit.exercises.salary_exercises import (
+    build_posted_range_exercise,
+    build_salary_exercise,
+    exceptional_from_answers,
+    salary_from_answers,
+)
+
+RARE_HARD = {
+    "description": "Built a payments ledger",
+    "evidence": "2M users, no downtime",
+    "kind": "hard",
+    "rare": True,
+}
+
+
+def test_posted_range_shows_where_offers_land_and_places_an_ask(course: Course) -> None:
+    widget = build_posted_range_exercise(course)
+    assert "Posted: CNY 300,000–450,000 a year (20,000–30,000 × 15)" in shown(widget)
+    widget.controls["ask"].value = "440000"
+    assert "ok" != level(widget)
+    assert any("top part kept for standouts" in line for line in shown(widget))
+    assert "440000" == saved(course)["03.posted-range"]["ask"]
+
+
+def test_posted_range_empty_and_bad(course: Course) -> None:
+    widget = build_posted_range_exercise(course)
+    widget.controls["posted_range"].value = ""
+    assert "warn" == level(widget)
+    assert shown(widget)[0].startswith("No posted range yet")
+    widget.controls["posted_range"].value = "30-20k"
+    assert "error" == level(widget)
+    assert "minimum is not above its maximum" in shown(widget)[0]
+
+
+def test_salary_worked_example_and_verdicts(course: Course) -> None:
+    widget = build_salary_exercise(course)
+    widget.controls["previous_pay"].value = "300000"
+    widget.controls["posted_range"].value = ""
+    assert "Your annual range: CNY 342,000–360,000 (target at the low end)" in shown(widget)
+    widget.controls["ask"].value = "370000"
+    assert "warn" == level(widget)
+    assert any("above the +20 % guideline" in line for line in shown(widget))
+    widget.controls["high_demand"].value = True
+    assert "error" == level(widget)  # the exception needs a reason
+    assert "'high_demand_reason'" in shown(widget)[0]
+    widget.controls["high_demand_reason"].value = "three recruiters called this month"
+    assert "Your annual range: CNY 371,000–390,000 (target at the low end)" in shown(widget)
+    assert any("within the ceiling your exception allows" in line for line in shown(widget))
+    widget.controls["ask"].value = "400000"
+    assert any("is too far" in line for line in shown(widget))
+    assert 400000.0 == widget.spec.evaluate(widget.values(), course).chart_data["ask"]
+
+
+def test_exceptional_is_checked_against_the_strength_ledger(course: Course) -> None:
+    assert not exceptional_from_answers(course)[0]
+    widget = build_salary_exercise(course)
+    widget.controls["previous_pay"].value = "300000"
+    widget.controls["exceptional"].value = True
+    assert "warn" == level(widget)
+    assert any("does not show it yet" in line for line in shown(widget))
+    assert any("342,000–360,000" in line for line in shown(widget))  # the guideline applies
+    course.store.save("02.strengths", {"entries": [RARE_HARD]})
+    assert exceptional_from_answers(course)[0]
+    widget.controls["ask"].value = "385000"
+    assert any("371,000–390,000" in line for line in shown(widget))
+
+
+def test_not_disclosed_anchors_on_the_posted_middle(course: Course) -> None:
+    widget = build_salary_exercise(course)
+    widget.controls["previous_pay"].value = ""
+    assert any(
+        "anchored on the posted range's middle, CNY 375,000" in line for line in shown(widget)
+    )
+    widget.controls["posted_range"].value = ""
+    assert "error" == level(widget)
+
+
+def test_currency_mismatch_is_refused_not_converted(course: Course) -> None:
+    widget = build_salary_exercise(course)
+    widget.controls["previous_pay"].value = "USD 100k"
+    assert "error" == level(widget)
+    assert "never converts" in shown(widget)[0]
+
+
+def test_salary_from_answers_uses_the_saved_answer(tmp_path: Path) -> None:
+    course = open_course(tmp_path)
+    course.store.save(
+        "03.salary",
+        {"previous_pay": "300000", "posted_range": "", "currency": "CNY", "ask": "350000"},
+    )
+    feedback = salary_from_answers(course)
+    assert (342000.0, 360000.0) == (feedback.summary["range_low"], feedback.summary["range_high"])
+    assert "within-guideline" == feedback.summary["verdict"]
+
+
+def test_headless_summary_uses_the_parameters(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    course = open_course(
+        tmp_path, headless=True, previous_pay="40k x 13", currency="USD", posted_range=""
+    )
+    assert build_salary_exercise(course) is None
+    out = capsys.readouterr().out
+    assert "- Previous annual pay: 40,000 × 13 = USD 520,000 a year" in out
+    assert "- +20 % guideline cap: USD 624,000" in out
