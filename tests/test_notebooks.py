@@ -118,3 +118,32 @@ def test_papermill_command_line_works_as_documented(tmp_path: Path) -> None:
     assert {"previous_pay": "25k x 14", "learner_name": "Ada"} == json.loads(
         json.dumps(nb.metadata.papermill.parameters)
     )
+
+
+def test_answers_survive_a_real_kernel_restart(tmp_path: Path) -> None:
+    """A learner types in lesson 03, the kernel restarts, the lesson is run again."""
+    from jupyter_client.manager import start_new_kernel
+
+    setup = (
+        "import os; os.environ['OFFERKIT_HEADLESS'] = '0'\n"
+        "from offerkit.exercises import build_salary_exercise, start_course\n"
+        "course = start_course({'learner_id': 'ada', 'learner_name': 'Ada'}, announce=False)\n"
+        "widget = build_salary_exercise(course)\n"
+    )
+    km, kc = start_new_kernel(kernel_name="python3", cwd=str(tmp_path))
+    try:
+        for code in (setup, "widget.controls['previous_pay'].value = '40k x 13'"):
+            assert "ok" == kc.execute_interactive(code, timeout=120)["content"]["status"]
+        km.restart_kernel(now=True)
+        kc.wait_for_ready(timeout=120)
+        seen: list[str] = []
+        reply = kc.execute_interactive(
+            setup + "print(widget.controls['previous_pay'].value)",
+            timeout=120,
+            output_hook=lambda msg: seen.append(msg["content"].get("text", "")),
+        )
+        assert "ok" == reply["content"]["status"]
+        assert "40k x 13" == "".join(seen).strip()
+    finally:
+        kc.stop_channels()
+        km.shutdown_kernel(now=True)
