@@ -6,6 +6,7 @@ import ast
 import importlib
 import inspect
 import re
+import subprocess
 import tomllib
 from importlib.metadata import entry_points
 from pathlib import Path
@@ -245,3 +246,26 @@ def test_rule_modules_list_all_and_have_a_docstring(module: str) -> None:
         bool((loaded.__doc__ or "").strip()),
         [name for name in loaded.__all__ if not hasattr(loaded, name)],
     )
+
+
+@pytest.mark.parametrize(
+    "path",
+    [
+        "build/ada-n/03-your-expected-salary.ipynb",
+        "build/manifest.json",
+        "notebooks/answers/ada.answers.json",
+        "notebooks/answers/ada-offer-plan.html",
+        "notebooks/answers/ada.offerkit-export.json",
+        "exports/x.offerkit-export.json",
+        "guide/facilitator-guide.md",
+        "release/learners/00-start-here.ipynb",
+        "pulse/pulse.html",
+    ],
+)
+def test_personal_and_generated_files_stay_out_of_git(path: str) -> None:
+    if not (ROOT / ".git").exists():
+        pytest.skip("not a git checkout: .git is missing, so .gitignore cannot be checked")
+    result = subprocess.run(
+        ["git", "check-ignore", "--no-index", "-q", path], cwd=ROOT, check=False
+    )
+    assert 0 == result.returncode, f"{path} is not git-ignored"
