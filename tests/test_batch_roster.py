@@ -8,7 +8,6 @@ import pytest
 from batch_helpers import PEOPLE, write_roster
 
 from offerkit.batch.roster import read_roster, roster_columns
-from offerkit.cli import main
 from offerkit.errors import RosterError
 
 EXAMPLE = Path(__file__).resolve().parent.parent / "data" / "roster-example.csv"
@@ -123,13 +122,3 @@ def test_yaml_roster(tmp_path: Path) -> None:
     assert problem.startswith("entry 2, column 'currency'")
     path.write_text("learner_id: ada\n", encoding="utf-8")
     assert "YAML list" in problems_of(path)[0]
-
-
-def test_bad_roster_exits_non_zero_and_writes_nothing(
-    tmp_path: Path, capsys: pytest.CaptureFixture[str]
-) -> None:
-    roster = write_roster(tmp_path / "r.csv", [{**PEOPLE[0], "previous_pay": "-1"}])
-    out = tmp_path / "out"
-    assert 2 == main(["build", str(roster), "--out", str(out), "--no-progress"])
-    assert not out.exists()
-    assert "row 2, column 'previous_pay'" in capsys.readouterr().err

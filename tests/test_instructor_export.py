@@ -1,4 +1,4 @@
-"""The anonymised export of a learner's saved answers, read back by the instructor; the CLI."""
+"""The anonymised export of a learner's saved answers, read back by the instructor."""
 
 from __future__ import annotations
 
@@ -9,7 +9,6 @@ from pathlib import Path
 import pytest
 
 from offerkit.answers import AnswersStore
-from offerkit.cli import main
 from offerkit.errors import DataFileError
 from offerkit.exercises.course import Course, start_course
 from offerkit.exercises.export_exercises import export_from_course, write_export
@@ -128,23 +127,3 @@ def test_read_export_names_the_file(tmp_path: Path) -> None:
     bad.write_text('{"kind": "offerkit-export", "schema": 1, "token": "x"}', encoding="utf-8")
     with pytest.raises(DataFileError, match=r"bob\.offerkit-export\.json.*token"):
         read_export(bad)
-
-
-def test_cli_export_answers(
-    course: Course, tmp_path: Path, capsys: pytest.CaptureFixture[str]
-) -> None:
-    out = tmp_path / "sent" / "mine.json"
-    assert 0 == main(["export-answers", "--answers", str(course.store.path), "--out", str(out)])
-    printed = capsys.readouterr().out
-    assert json.loads(out.read_text(encoding="utf-8")) == json.loads(printed)
-    assert [] == [item for item in PRIVATE if item in printed]
-
-
-def test_cli_export_answers_unreadable_file(
-    tmp_path: Path, capsys: pytest.CaptureFixture[str]
-) -> None:
-    broken = tmp_path / "x.answers.json"
-    broken.write_text("{not json", encoding="utf-8")
-    assert 2 == main(["export-answers", "--answers", str(broken)])
-    assert "x.answers.json: not a readable answers file" in capsys.readouterr().err
-    assert "{not json" == broken.read_text(encoding="utf-8")  # never moved or rewritten

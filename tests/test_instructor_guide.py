@@ -8,7 +8,6 @@ from typing import Any
 import nbformat
 import pytest
 
-from offerkit.cli import main
 from offerkit.errors import InvalidInputError, LessonMetadataError
 from offerkit.instructor.guide import (
     clock,
@@ -113,30 +112,6 @@ def test_malformed_metadata_names_notebook_and_field(
     with pytest.raises(LessonMetadataError) as caught:
         read_lessons(tmp_path)
     assert (str(path), field) == (caught.value.path, caught.value.column)
-
-
-def test_cli_guide_writes_both_files(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
-) -> None:
-    write_lesson(tmp_path / "nb", "01-fixture.ipynb", lesson_meta())
-    monkeypatch.setenv("OFFERKIT_NOTEBOOKS", str(tmp_path / "nb"))
-    assert 0 == main(["guide", "--out", str(tmp_path / "out"), "--start", "13:30"])
-    markdown = (tmp_path / "out" / "facilitator-guide.md").read_text(encoding="utf-8")
-    assert "13:30–14:00" in markdown
-    assert (tmp_path / "out" / "facilitator-guide.html").exists()
-    assert "facilitator-guide.md" in capsys.readouterr().out
-
-
-def test_cli_guide_malformed_lesson_exits_non_zero(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
-) -> None:
-    write_lesson(tmp_path / "nb", "01-fixture.ipynb", lesson_meta(exercises=-5))
-    monkeypatch.setenv("OFFERKIT_NOTEBOOKS", str(tmp_path / "nb"))
-    assert 2 == main(["guide", "--out", str(tmp_path / "out")])
-    err = capsys.readouterr().err
-    assert "01-fixture.ipynb" in err
-    assert "column 'exercises'" in err
-    assert not (tmp_path / "out").exists()
 
 
 def test_no_lessons_is_an_error(tmp_path: Path) -> None:

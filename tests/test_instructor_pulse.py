@@ -1,4 +1,7 @@
-"""The workshop pulse: merging exports, small-group suppression, bad files, no tokens out."""
+"""The workshop pulse: merging exports, small-group suppression, bad files.
+
+The export helpers here are shared with the pulse chart, report and CLI test modules.
+"""
 
 from __future__ import annotations
 
@@ -8,12 +11,9 @@ from pathlib import Path
 
 import pytest
 
-from offerkit.cli import main
 from offerkit.errors import InvalidInputError
 from offerkit.instructor.export import ExportInputs, anonymised_export
 from offerkit.instructor.pulse import ClassPulse, Group, class_pulse, read_exports
-from offerkit.instructor.pulse_charts import pulse_figures
-from offerkit.instructor.pulse_report import pulse_markdown, write_pulse
 
 
 def token(n: int) -> str:
@@ -91,15 +91,6 @@ def test_strengths_exceptions_and_windows(tmp_path: Path) -> None:
     assert 3 == group(pulse.windows, "not set")
 
 
-def test_a_class_below_the_threshold_shows_only_the_notice(tmp_path: Path) -> None:
-    files = write_pulse(write(tmp_path / "in", [export(1), export(2)]), tmp_path / "out")
-    assert () == files.charts
-    assert [] == sorted(p.name for p in (tmp_path / "out").glob("*.png"))
-    markdown = files.markdown.read_text(encoding="utf-8")
-    assert ["# Workshop pulse", "", ClassPulse(2, 3).notice] == markdown.splitlines()
-    assert "Fewer than 3 learners" in files.html.read_text(encoding="utf-8")
-
-
 def test_malformed_and_duplicate_exports_are_reported_and_skipped(tmp_path: Path) -> None:
     folder = tmp_path / "in"
     write(folder, [export(n) for n in range(3)])
@@ -120,60 +111,9 @@ def test_malformed_and_duplicate_exports_are_reported_and_skipped(tmp_path: Path
     )
 
 
-def test_outputs_contain_no_tokens(tmp_path: Path) -> None:
-    exports = [export(n, 330_000 + n * 10_000) for n in range(7)]
-    files = write_pulse(write(tmp_path / "in", exports), tmp_path / "out")
-    assert [
-        "pulse-asks.png",
-        "pulse-strengths.png",
-        "pulse-wants.png",
-        "pulse-windows.png",
-    ] == sorted(p.name for p in files.charts)
-    for path in (files.markdown, files.html, *files.charts):
-        data = path.read_bytes()
-        assert [] == [n for n in range(7) if token(n).encode() in data], path.name
-
-
-def test_charts_do_not_draw_suppressed_groups(tmp_path: Path) -> None:
-    asks = [330_000] * 3 + [390_000] * 3 + [450_000] * 2 + [None]
-    figures = pulse_figures(pulse_of([export(n, a) for n, a in enumerate(asks)], tmp_path))
-    axes = figures["asks"].axes[0]
-    drawn = [t.get_text() for t in axes.get_xticklabels()]
-    assert "> 30 %" not in drawn
-    assert [3, 3] == [bar.get_height() for bar in axes.patches if bar.get_height() > 0]
-    assert "fewer than 3" in figures["asks"].get_supxlabel()
-
-
-def test_markdown_says_fewer_than(tmp_path: Path) -> None:
-    asks = [330_000] * 3 + [390_000] * 3 + [450_000] * 2 + [None]
-    markdown = pulse_markdown(pulse_of([export(n, a) for n, a in enumerate(asks)], tmp_path))
-    assert "| > 30 % | fewer than 3 |" in markdown
-
-
 def test_min_group_must_be_positive() -> None:
     with pytest.raises(InvalidInputError, match="min_group"):
         class_pulse((), min_group=0)
-
-
-def test_cli_pulse_accepts_files_and_folders(
-    tmp_path: Path, capsys: pytest.CaptureFixture[str]
-) -> None:
-    folder_files = write(tmp_path / "a", [export(n) for n in range(2)])
-    loose = write(tmp_path / "b", [export(n) for n in range(2, 4)], start=2)
-    (tmp_path / "b" / "bad.offerkit-export.json").write_text("[]", encoding="utf-8")
-    args = [
-        "pulse",
-        str(tmp_path / "a"),
-        *map(str, loose),
-        str(tmp_path / "b" / "bad.offerkit-export.json"),
-    ]
-    assert 0 == main([*args, "--out", str(tmp_path / "out"), "--min-group", "4"])
-    captured = capsys.readouterr()
-    assert "bad.offerkit-export.json" in captured.err
-    assert "4 learners' anonymised exports" in (tmp_path / "out" / "pulse.md").read_text(
-        encoding="utf-8"
-    )
-    assert 2 == len(folder_files)
 
 
 @pytest.mark.slow
