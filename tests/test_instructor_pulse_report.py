@@ -185,3 +185,13 @@ def test_no_temporary_files_are_left(tmp_path: Path) -> None:
     names = sorted(p.name for p in (tmp_path / "out").iterdir())
     assert ["pulse-asks.png", "pulse-strengths.png", "pulse-wants.png"] == names[:3]
     assert ["pulse-windows.png", "pulse.html", "pulse.md"] == names[3:]
+
+
+def test_skipped_file_reasons_are_inert_in_the_markdown(tmp_path: Path) -> None:
+    from dataclasses import replace
+
+    reason = "evil.json: 'schema' must be 1 (got '<img src=x onerror=1>')"
+    pulse = replace(pulse_of([export(n) for n in range(3)], tmp_path), skipped=(reason,))
+    text = pulse_markdown(pulse)
+    assert "<img" not in text
+    assert "&lt;img src=x onerror=1&gt;" in text

@@ -84,7 +84,9 @@ def pulse_markdown(pulse: ClassPulse, images: Mapping[str, str] | None = None) -
         lines += ["| " + " | ".join(row) + " |" for row in rows]
         lines.append("")
     if pulse.skipped:
-        lines += ["## Skipped files", "", *(f"- {item}" for item in pulse.skipped), ""]
+        # Learner files can quote anything: keep it inert in viewers that render HTML.
+        safe = (html.escape(item, quote=False) for item in pulse.skipped)
+        lines += ["## Skipped files", "", *(f"- {item}" for item in safe), ""]
     return "\n".join(lines)
 
 
