@@ -31,7 +31,7 @@ def test_status_names_the_answers_file_and_problems(
         folder=tmp_path,
     )
     out = capsys.readouterr().out
-    assert "Ada: headless run: showing saved answers in ada.answers.json (0 saved so far)." in out
+    assert "Ada: headless run, summaries from your parameters (no saved answers)." in out
     assert "Note: 'previous_pay' must be a pay figure in a supported format" in out
 
 
@@ -70,3 +70,20 @@ def test_no_kernel_means_no_front_end_and_voila_means_one(monkeypatch: pytest.Mo
     assert has_frontend() is False
     monkeypatch.setenv("VOILA_BASE_URL", "/")
     assert has_frontend() is True
+
+
+def test_status_counts_saved_answers(tmp_path: Path) -> None:
+    live = start_course(
+        {"learner_id": "ada", "learner_name": "Ada"},
+        headless=False,
+        folder=tmp_path,
+        announce=False,
+    )
+    assert "Ada: answers are saved in ada.answers.json (0 saved so far)." == live.status()
+    live.store.save("03.salary", {"ask": "1"})
+    headless = start_course(
+        {"learner_id": "ada", "learner_name": "Ada"}, headless=True, folder=tmp_path, announce=False
+    )
+    assert (
+        "Ada: headless run, summaries from your parameters and 1 saved answers in ada.answers.json."
+    ) == headless.status()

@@ -82,11 +82,16 @@ class Course:
     def status(self) -> str:
         """One line on where answers are kept, plus any problem with the parameters."""
         saved = len(self.store.all())
-        mode = "headless run: showing saved answers" if self.headless else "answers are saved"
-        lines = [
-            f"{self.params['learner_name']}: {mode} in {self.store.path.name} "
-            f"({saved} saved so far)."
-        ]
+        name, file = self.params["learner_name"], self.store.path.name
+        if not self.headless:
+            first = f"{name}: answers are saved in {file} ({saved} saved so far)."
+        elif saved:
+            plural = "answer" if saved == 1 else "answers"
+            first = f"{name}: headless run, summaries from your parameters and {saved} saved "
+            first += f"{plural} in {file}."
+        else:
+            first = f"{name}: headless run, summaries from your parameters (no saved answers)."
+        lines = [first]
         lines += [f"Note: {problem}" for problem in self.problems]
         return "\n".join(lines)
 
