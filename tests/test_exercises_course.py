@@ -85,5 +85,5 @@ def test_status_counts_saved_answers(tmp_path: Path) -> None:
         {"learner_id": "ada", "learner_name": "Ada"}, headless=True, folder=tmp_path, announce=False
     )
     assert (
-        "Ada: headless run, summaries from your parameters and 1 saved answers in ada.answers.json."
+        "Ada: headless run, summaries from your parameters and 1 saved answer in ada.answers.json."
     ) == headless.status()
