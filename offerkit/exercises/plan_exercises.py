@@ -84,7 +84,8 @@ def _hr(course: Course, missing: list[str]) -> tuple[tuple[str, ...], str, str, 
         missing.append("Lesson 04: set your decision deadline when an offer arrives.")
         return doubts, opening, "", ""
     when = f"Decide by {deadline.deadline.isoformat()} ({deadline.days} days after the offer)."
-    return doubts, opening, when, deadline.extension_message
+    extension = "If you need a few more days, ask politely: " + deadline.extension_message
+    return doubts, opening, when, extension
 
 
 def assemble_plan(course: Course, next_step: str = "") -> OfferPlan:
