@@ -4,8 +4,6 @@ The public API of the lesson's rules (pure functions and frozen dataclasses). Wi
 builders live in :mod:`offerkit.exercises`; batch building in :mod:`offerkit.batch`.
 """
 
-from offerkit.areas import GoalArea, goal_area, goal_areas
-from offerkit.ask import AskVerdict, check_ask
 from offerkit.errors import (
     AnswersFileError,
     BuildError,
@@ -18,7 +16,10 @@ from offerkit.errors import (
     RosterError,
     UnknownCurrencyError,
 )
-from offerkit.honesty import (
+from offerkit.learner.params import PARAMETERS, Parameter, learner_slug, validate_parameters
+from offerkit.rules.areas import GoalArea, goal_area, goal_areas
+from offerkit.rules.ask import AskVerdict, check_ask
+from offerkit.rules.honesty import (
     HonestyIssue,
     ToneFlag,
     ToneReport,
@@ -27,7 +28,7 @@ from offerkit.honesty import (
     check_tone,
     tone_categories,
 )
-from offerkit.hr import (
+from offerkit.rules.hr import (
     MAX_DECISION_DAYS,
     OPENING_KINDS,
     REPLY_KINDS,
@@ -39,7 +40,7 @@ from offerkit.hr import (
     draft_opening,
     draft_reply,
 )
-from offerkit.offers import (
+from offerkit.rules.offers import (
     MAX_RATING,
     MUST_HAVE_FLOOR,
     Offer,
@@ -48,17 +49,23 @@ from offerkit.offers import (
     offer,
     walk_away_point,
 )
-from offerkit.params import PARAMETERS, Parameter, learner_slug, validate_parameters
-from offerkit.pay import AnnualPay, PayRange, annual_pay, format_money, parse_pay, parse_pay_range
-from offerkit.posted_range import AskPosition, PostedRangeReading, decode_posted_range
-from offerkit.questions import InterviewQuestion, interview_questions
-from offerkit.salary import ExpectedSalary, SalaryPolicy, expected_salary_range
-from offerkit.salary_exceptions import (
+from offerkit.rules.pay import (
+    AnnualPay,
+    PayRange,
+    annual_pay,
+    format_money,
+    parse_pay,
+    parse_pay_range,
+)
+from offerkit.rules.posted_range import AskPosition, PostedRangeReading, decode_posted_range
+from offerkit.rules.questions import InterviewQuestion, interview_questions
+from offerkit.rules.salary import ExpectedSalary, SalaryPolicy, expected_salary_range
+from offerkit.rules.salary_exceptions import (
     SalaryException,
     exception_from_strengths,
     high_demand_exception,
 )
-from offerkit.strengths import (
+from offerkit.rules.strengths import (
     EXCEPTIONAL_RULE,
     STRENGTH_KINDS,
     Strength,
@@ -67,7 +74,7 @@ from offerkit.strengths import (
     strength_tier,
     summarise_strengths,
 )
-from offerkit.wants import (
+from offerkit.rules.wants import (
     FrustrationEntry,
     Priorities,
     Priority,

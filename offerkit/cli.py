@@ -49,7 +49,9 @@ def _salary_arguments(parser: argparse.ArgumentParser) -> None:
 def _salary(args: argparse.Namespace) -> int:
     """Your annual range under the +20 % guideline, the ceiling an exception allows, where
     the posted range's offers usually land, and a verdict on your ask."""
-    from offerkit.salary import SalaryException, check_ask, expected_salary_range
+    from offerkit.rules.ask import check_ask
+    from offerkit.rules.salary import expected_salary_range
+    from offerkit.rules.salary_exceptions import SalaryException
 
     reason = args.reason.strip() or "claimed on the command line"
     exceptions = [SalaryException(kind, reason) for kind in dict.fromkeys(args.exception)]

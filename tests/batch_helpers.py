@@ -13,7 +13,7 @@ from pathlib import Path
 import nbformat
 from nbformat.v4 import new_code_cell, new_markdown_cell, new_notebook
 
-from offerkit.params import parameters_cell_source
+from offerkit.learner.params import parameters_cell_source
 
 KERNELSPEC = {"name": "python3", "display_name": "Python 3", "language": "python"}
 PRINT_PARAMS = "print(f'{learner_name} | {currency} | {previous_pay} | {posted_range}')"

@@ -19,7 +19,7 @@ from batch_helpers import PEOPLE, write_lessons, write_roster
 
 from offerkit.batch.build import BuildOptions, BuildReport, build_workbooks, format_report
 from offerkit.cli import main
-from offerkit.lessons import lesson_notebooks
+from offerkit.rules.lessons import lesson_notebooks
 
 pytestmark = pytest.mark.slow
 ROOT = Path(__file__).resolve().parent.parent

@@ -13,7 +13,7 @@ from offerkit.exercises.charts import (
     salary_ladder_chart,
     strengths_chart,
 )
-from offerkit.salary import expected_salary_range
+from offerkit.rules.salary import expected_salary_range
 
 
 def _labels(figure: Figure) -> list[str]:

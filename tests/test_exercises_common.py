@@ -17,7 +17,7 @@ from offerkit.exercises.common import (
     whole_number,
 )
 from offerkit.exercises.course import Course
-from offerkit.honesty import check_tone
+from offerkit.rules.honesty import check_tone
 
 
 def test_paragraphs_join_lines_and_drop_blank_paragraphs() -> None:

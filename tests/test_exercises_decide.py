@@ -13,11 +13,11 @@ from test_exercises_offers import ACME, GLOBEX
 from offerkit.exercises.course import Course
 from offerkit.exercises.decide_exercises import (
     HONESTY,
-    OFFERS,
     REPLY,
     build_honesty_exercise,
     build_reply_exercise,
 )
+from offerkit.exercises.offers_exercises import OFFERS
 
 # ---------------------------------------------------------------- 05.honesty
 

@@ -8,10 +8,10 @@ from pathlib import Path
 
 import pytest
 
-from offerkit.answers import AnswersStore
 from offerkit.exercises.course import Course, start_course
 from offerkit.exercises.export_exercises import PREVIEW_TOKEN, build_export_exercise
-from offerkit.export import TOKEN_KEY
+from offerkit.learner.answers import AnswersStore
+from offerkit.rules.export import TOKEN_KEY
 
 NAME, LEARNER_ID = "Grace Hopper", "grace-h"
 

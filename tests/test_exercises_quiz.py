@@ -6,11 +6,11 @@ from pathlib import Path
 
 import pytest
 
-from offerkit.catalogue import load_catalogue
 from offerkit.errors import DataFileError
 from offerkit.exercises.course import start_course
 from offerkit.exercises.quiz import build_quiz, quiz_questions, quiz_spec
-from offerkit.lessons import lesson_notebooks
+from offerkit.rules.catalogue import load_catalogue
+from offerkit.rules.lessons import lesson_notebooks
 
 
 @pytest.mark.parametrize("path", lesson_notebooks(), ids=lambda p: p.name)

@@ -15,7 +15,7 @@ from offerkit.exercises.strengths_exercises import (
     strengths_from_answers,
 )
 from offerkit.exercises.widgets import ExerciseWidget
-from offerkit.strengths import EXCEPTIONAL_RULE, strength
+from offerkit.rules.strengths import EXCEPTIONAL_RULE, strength
 
 MIGRATION = "Migrated payments with zero downtime"
 BACKEND = "Five years of backend work"

@@ -9,10 +9,9 @@ import pytest
 from exercise_helpers import open_course, saved, shown
 
 from offerkit.exercises.course import Course
+from offerkit.exercises.goal_areas_exercises import GOAL_AREAS, build_goal_areas_exercise
 from offerkit.exercises.wants_exercises import (
-    GOAL_AREAS,
     JOURNAL,
-    build_goal_areas_exercise,
     build_journal_exercise,
     interview_questions_from_answers,
     priorities_from_answers,

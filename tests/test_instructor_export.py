@@ -8,11 +8,11 @@ from pathlib import Path
 
 import pytest
 
-from offerkit.answers import AnswersStore
 from offerkit.errors import DataFileError
 from offerkit.exercises.course import Course, start_course
 from offerkit.exercises.export_exercises import export_from_course, write_export
 from offerkit.instructor.export import read_export
+from offerkit.learner.answers import AnswersStore
 
 NAME, LEARNER_ID = "Ada Lovelace", "ada-l42"
 # Every free text and figure the learner typed; none may reach the export.

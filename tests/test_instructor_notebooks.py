@@ -18,7 +18,7 @@ from offerkit.instructor.notebooks import (
     cell_tags,
     read_lessons,
 )
-from offerkit.lessons import lesson_notebooks
+from offerkit.rules.lessons import lesson_notebooks
 
 
 def cell(source: Any, tags: Any = None) -> dict[str, Any]:

@@ -12,8 +12,8 @@ from pathlib import Path
 import pytest
 
 from offerkit.errors import InvalidInputError
-from offerkit.instructor.export import ExportInputs, anonymised_export
 from offerkit.instructor.pulse import ClassPulse, Group, class_pulse, read_exports
+from offerkit.rules.export import ExportInputs, anonymised_export
 
 
 def token(n: int) -> str:

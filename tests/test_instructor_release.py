@@ -25,7 +25,7 @@ from offerkit.instructor.release import (
     release_lessons,
     release_notebook,
 )
-from offerkit.lessons import lesson_notebooks
+from offerkit.rules.lessons import lesson_notebooks
 
 
 def strings(value: Any) -> Iterator[str]:

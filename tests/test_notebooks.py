@@ -12,7 +12,7 @@ import nbformat
 import papermill
 import pytest
 
-from offerkit.lessons import lesson_notebooks
+from offerkit.rules.lessons import lesson_notebooks
 
 pytestmark = pytest.mark.slow
 

@@ -201,34 +201,27 @@ def test_the_rules_are_reachable_from_the_public_api() -> None:
     assert [] == [name for name in rules if name not in offerkit.__all__]
 
 
-RULE_MODULES = [
-    "pay",
-    "posted_range",
-    "salary",
-    "params",
-    "errors",
-    "catalogue",
-    "strengths",
-    "wants",
-    "hr",
-    "honesty",
-    "offers",
-    "export",
-    "areas",
-    "questions",
-    "salary_exceptions",
-    "ask",
-]
+RULE_MODULES = sorted(
+    f"{path.parent.name}.{path.stem}"
+    for folder in ("rules", "learner")
+    for path in (ROOT / "offerkit" / folder).glob("*.py")
+    if path.stem != "__init__"
+) + ["errors"]
+
+
+def test_the_layers_are_folders() -> None:
+    assert {"rules.pay", "rules.salary", "learner.params", "learner.answers"} <= set(RULE_MODULES)
 
 
 @pytest.mark.parametrize("module", RULE_MODULES)
-def test_rule_modules_are_pure(module: str) -> None:
-    source = (ROOT / "offerkit" / f"{module}.py").read_text(encoding="utf-8")
+def test_rule_and_learner_modules_are_pure(module: str) -> None:
+    source = (ROOT / "offerkit" / f"{module.replace('.', '/')}.py").read_text(encoding="utf-8")
     imported = set()
     for node in ast.walk(ast.parse(source)):
         if isinstance(node, ast.Import):
             imported |= {alias.name.split(".")[0] for alias in node.names}
         elif isinstance(node, ast.ImportFrom) and node.module:
+            imported.add(node.module.split(".")[0])
             imported.add(node.module)
     banned = {"ipywidgets", "IPython", "matplotlib"}
     upward = {
@@ -246,6 +239,16 @@ def test_rule_modules_list_all_and_have_a_docstring(module: str) -> None:
         bool((loaded.__doc__ or "").strip()),
         [name for name in loaded.__all__ if not hasattr(loaded, name)],
     )
+
+
+def test_the_import_linter_contracts_hold() -> None:
+    result = subprocess.run(
+        ["lint-imports", "--no-cache"], cwd=ROOT, capture_output=True, text=True, check=False
+    )
+    assert (0, "2 kept, 0 broken") == (
+        result.returncode,
+        re.search(r"\d+ kept, \d+ broken", result.stdout).group(0),  # type: ignore[union-attr]
+    ), result.stdout[-2000:]
 
 
 @pytest.mark.parametrize(

@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from offerkit import __version__
+from offerkit.batch.jobs import ParticipantJob, ParticipantResult
 from offerkit.batch.outputs import (
     load_manifest,
     remove_temporaries,
@@ -27,7 +28,6 @@ from offerkit.batch.outputs import (
 from offerkit.batch.plan import build_parameters, participant_hash, select_lessons
 from offerkit.batch.pool import run_dask, run_local
 from offerkit.batch.roster import Participant, read_roster
-from offerkit.batch.runner import ParticipantJob, ParticipantResult
 
 __all__ = ["BuildOptions", "BuildReport", "Failure", "build_workbooks", "format_report"]
 

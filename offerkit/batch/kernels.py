@@ -37,7 +37,7 @@ __all__ = ["POLL_SLICE", "PRELOAD", "KernelFactory", "SlicedKernelClient"]
 POLL_SLICE = 0.2
 PRELOAD = (
     "import pandas, matplotlib, matplotlib.pyplot, ipywidgets, IPython.display",
-    "import offerkit, offerkit.params",
+    "import offerkit, offerkit.learner.params",
 )
 _KERNEL_ARGUMENTS = ["--HistoryManager.hist_file=:memory:"]
 

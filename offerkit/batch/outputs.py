@@ -9,7 +9,7 @@ Layout::
 
 Every file goes through :func:`write_output`: the path is resolved and must stay inside
 ``OUT`` (else :class:`~offerkit.errors.BuildError`), and the text is written to a
-temporary name and renamed (:func:`offerkit.answers.atomic_write_text`), so a build
+temporary name and renamed (:func:`offerkit.learner.answers.atomic_write_text`), so a build
 killed at any moment leaves either the old file or the new one, never half of one. The
 temporaries a killed build leaves (``.NAME.*.tmp``) are removed by the next build.
 """
@@ -23,8 +23,8 @@ from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
-from offerkit.answers import atomic_write_text
 from offerkit.errors import BuildError
+from offerkit.learner.answers import atomic_write_text
 
 __all__ = [
     "MANIFEST",

@@ -16,9 +16,9 @@ from pathlib import Path
 from typing import Any
 
 from offerkit import __version__
-from offerkit.batch.runner import LessonSource
+from offerkit.batch.jobs import LessonSource
 from offerkit.errors import BuildError
-from offerkit.lessons import lesson_notebooks, notebooks_dir
+from offerkit.rules.lessons import lesson_notebooks, notebooks_dir
 
 __all__ = ["ALWAYS", "build_parameters", "parse_lesson_ids", "participant_hash", "select_lessons"]
 

@@ -25,8 +25,9 @@ from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wai
 from multiprocessing.util import Finalize
 from typing import Any
 
+from offerkit.batch.jobs import CellFailure, ParticipantJob, ParticipantResult
 from offerkit.batch.kernels import KernelFactory
-from offerkit.batch.runner import CellFailure, ParticipantJob, ParticipantResult, run_participant
+from offerkit.batch.runner import run_participant
 
 __all__ = ["run_dask", "run_local"]
 

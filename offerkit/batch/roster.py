@@ -2,7 +2,7 @@
 
 A roster is a CSV file (UTF-8, a byte-order mark is accepted) or a YAML list, one
 participant per row, whose columns are the parameter schema's names
-(:data:`offerkit.params.PARAMETERS`). :func:`read_roster` returns the typed rows or
+(:data:`offerkit.learner.params.PARAMETERS`). :func:`read_roster` returns the typed rows or
 raises one :class:`~offerkit.errors.RosterError` listing **every** problem, each with its
 row, column, what was expected and what was received. Row numbers are the ones a
 spreadsheet shows: the header is row 1, the first participant row 2 (in YAML, the first
@@ -22,7 +22,7 @@ from pathlib import Path
 from typing import Any
 
 from offerkit.errors import InvalidInputError, RosterError
-from offerkit.params import PARAMETERS, learner_slug, validate_parameters
+from offerkit.learner.params import PARAMETERS, learner_slug, validate_parameters
 
 __all__ = ["Participant", "read_roster", "roster_columns"]
 

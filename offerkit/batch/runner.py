@@ -48,12 +48,6 @@ from offerkit.batch.jobs import (
 from offerkit.batch.kernels import KernelFactory
 
 __all__ = [
-    "CellFailure",
-    "LessonSource",
-    "NotebookOutput",
-    "ParticipantJob",
-    "ParticipantResult",
-    "StallError",
     "run_participant",
 ]
 

@@ -10,9 +10,10 @@ from offerkit.errors import InvalidInputError, OfferkitError
 from offerkit.exercises.course import Course
 from offerkit.exercises.salary_exercises import SALARY, exceptional_from_answers
 from offerkit.exercises.spec import exercise_values
-from offerkit.honesty import ToneReport
-from offerkit.pay import AnnualPay, parse_pay
-from offerkit.salary import ExpectedSalary, SalaryException, expected_salary_range
+from offerkit.rules.honesty import ToneReport
+from offerkit.rules.pay import AnnualPay, parse_pay
+from offerkit.rules.salary import ExpectedSalary, expected_salary_range
+from offerkit.rules.salary_exceptions import SalaryException
 
 __all__ = [
     "EXAMPLE_NOTE",

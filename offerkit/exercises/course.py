@@ -12,8 +12,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from offerkit.answers import AnswersStore, default_answers_path
-from offerkit.params import PARAMETER_NAMES, PARAMETERS, validate_parameters
+from offerkit.learner.answers import AnswersStore, default_answers_path
+from offerkit.learner.params import PARAMETER_NAMES, PARAMETERS, validate_parameters
 
 __all__ = ["PROFILE_ID", "Course", "has_frontend", "start_course"]
 

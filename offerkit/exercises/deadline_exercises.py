@@ -13,7 +13,7 @@ from offerkit.errors import InvalidInputError, OfferkitError
 from offerkit.exercises.common import EXAMPLE_NOTE, paragraphs, whole_number
 from offerkit.exercises.course import Course
 from offerkit.exercises.spec import ExerciseSpec, Feedback, Field
-from offerkit.hr import MAX_DECISION_DAYS, DecisionDeadline, decision_deadline
+from offerkit.rules.hr import MAX_DECISION_DAYS, DecisionDeadline, decision_deadline
 
 __all__ = ["DEADLINE", "EXAMPLE_OFFER_DATE", "build_deadline_exercise", "deadline_from_answers"]
 

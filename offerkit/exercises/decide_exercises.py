@@ -11,7 +11,6 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
-from offerkit.ask import check_ask
 from offerkit.errors import InvalidInputError, OfferkitError
 from offerkit.exercises.common import (
     expected_from_answers,
@@ -24,26 +23,18 @@ from offerkit.exercises.common import (
 from offerkit.exercises.course import Course
 from offerkit.exercises.offers_exercises import (
     OFFERS,
-    build_offers_exercise,
-    offers_from_answers,
-    parse_ratings,
-    priority_weights,
 )
 from offerkit.exercises.spec import ExerciseSpec, Feedback, Field, Level
-from offerkit.honesty import check_honesty, check_tone
-from offerkit.hr import draft_reply
-from offerkit.pay import parse_pay
+from offerkit.rules.ask import check_ask
+from offerkit.rules.honesty import check_honesty, check_tone
+from offerkit.rules.hr import draft_reply
+from offerkit.rules.pay import parse_pay
 
 __all__ = [
     "HONESTY",
-    "OFFERS",
     "REPLY",
     "build_honesty_exercise",
-    "build_offers_exercise",
     "build_reply_exercise",
-    "offers_from_answers",
-    "parse_ratings",
-    "priority_weights",
 ]
 
 _EXAMPLE_COMPANY = "Example Ltd"

@@ -3,7 +3,7 @@
 Nothing leaves the learner's machine unless they click **Export anonymised summary**: the
 button writes ``<id>.offerkit-export.json`` next to the answers file (atomically), and the
 exercise always shows exactly what is (or would be) in it — shares, counts and kinds, no
-name, id, pay figure or free text (see :mod:`offerkit.export`).
+name, id, pay figure or free text (see :mod:`offerkit.rules.export`).
 
 In a headless run (papermill, nbval) nothing is written and no token is created: the
 preview uses a placeholder token.
@@ -16,16 +16,16 @@ import json
 from pathlib import Path
 from typing import Any
 
-from offerkit.answers import atomic_write_text
 from offerkit.errors import OfferkitError
 from offerkit.exercises.course import Course
-from offerkit.export import (
+from offerkit.learner.answers import atomic_write_text
+from offerkit.learner.params import learner_slug
+from offerkit.rules.export import (
     EXPORT_SUFFIX,
     ExportInputs,
     anonymised_export,
     export_token,
 )
-from offerkit.params import learner_slug
 
 __all__ = [
     "PREVIEW_TOKEN",
@@ -40,7 +40,7 @@ PREVIEW_TOKEN = "0" * 16  # shown in headless previews, never written
 
 
 def export_inputs_from_course(course: Course) -> ExportInputs:
-    """The :class:`~offerkit.export.ExportInputs` of the learner's saved answers."""
+    """The :class:`~offerkit.rules.export.ExportInputs` of the learner's saved answers."""
     from offerkit.exercises.deadline_exercises import deadline_from_answers
     from offerkit.exercises.salary_exercises import salary_from_answers
     from offerkit.exercises.strengths_exercises import strengths_from_answers

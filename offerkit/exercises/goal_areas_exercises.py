@@ -9,10 +9,10 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
-from offerkit.areas import GoalArea, goal_area, goal_areas
 from offerkit.exercises.course import Course
 from offerkit.exercises.spec import ExerciseSpec, Feedback, Field, Level
-from offerkit.wants import (
+from offerkit.rules.areas import GoalArea, goal_area, goal_areas
+from offerkit.rules.wants import (
     Priorities,
     parse_weights,
     rank_priorities,

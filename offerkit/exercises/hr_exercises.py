@@ -16,43 +16,21 @@ from typing import Any
 from offerkit.errors import InvalidInputError, OfferkitError
 from offerkit.exercises.common import (
     expected_from_answers,
-    held_offers_choices,
     paragraphs,
-    previous_pay_from_profile,
-    whole_number,
 )
 from offerkit.exercises.course import Course
-from offerkit.exercises.deadline_exercises import (
-    DEADLINE,
-    EXAMPLE_OFFER_DATE,
-    build_deadline_exercise,
-    deadline_from_answers,
-)
 from offerkit.exercises.spec import ExerciseSpec, Feedback, Field, Level
-from offerkit.exercises.tone_exercises import EXAMPLE_DRAFT, TONE, build_tone_exercise
-from offerkit.hr import doubts_checklist, draft_opening
-from offerkit.pay import format_money
-from offerkit.salary import ExpectedSalary
+from offerkit.rules.hr import doubts_checklist, draft_opening
+from offerkit.rules.pay import format_money
+from offerkit.rules.salary import ExpectedSalary
 
 __all__ = [
-    "DEADLINE",
     "DOUBTS",
-    "EXAMPLE_DRAFT",
-    "EXAMPLE_OFFER_DATE",
     "OPENING",
-    "TONE",
-    "build_deadline_exercise",
     "build_doubts_exercise",
     "build_opening_exercise",
-    "build_tone_exercise",
-    "deadline_from_answers",
     "doubts_from_answers",
-    "expected_from_answers",
-    "held_offers_choices",
     "opening_from_answers",
-    "paragraphs",
-    "previous_pay_from_profile",
-    "whole_number",
 ]
 
 _OPENING_LABELS = {"state-range": "state your annual range", "ask-offer": "ask what they can offer"}

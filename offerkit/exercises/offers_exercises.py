@@ -11,13 +11,13 @@ import re
 from collections.abc import Mapping, Sequence
 from typing import Any
 
-from offerkit.areas import goal_area, goal_areas
 from offerkit.errors import InvalidInputError, OfferkitError
 from offerkit.exercises.charts import offers_chart
 from offerkit.exercises.common import previous_pay_from_profile
 from offerkit.exercises.course import Course
 from offerkit.exercises.spec import ExerciseSpec, Feedback, Field, Level
-from offerkit.offers import Offer, OfferScore, compare_offers, offer
+from offerkit.rules.areas import goal_area, goal_areas
+from offerkit.rules.offers import Offer, OfferScore, compare_offers, offer
 
 __all__ = [
     "OFFERS",

@@ -11,11 +11,11 @@ from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
-from offerkit.answers import atomic_write_text
 from offerkit.exercises.course import Course
 from offerkit.exercises.spec import ExerciseSpec, Feedback, Field, Level
-from offerkit.params import learner_slug
-from offerkit.plan import OfferPlan, plan_html, plan_markdown
+from offerkit.learner.answers import atomic_write_text
+from offerkit.learner.params import learner_slug
+from offerkit.rules.plan import OfferPlan, plan_html, plan_markdown
 
 __all__ = ["PLAN", "assemble_plan", "build_plan_exercise", "plan_paths"]
 
@@ -67,11 +67,8 @@ def _salary(
 
 
 def _hr(course: Course, missing: list[str]) -> tuple[tuple[str, ...], str, str, str]:
-    from offerkit.exercises.hr_exercises import (
-        deadline_from_answers,
-        doubts_from_answers,
-        opening_from_answers,
-    )
+    from offerkit.exercises.deadline_exercises import deadline_from_answers
+    from offerkit.exercises.hr_exercises import doubts_from_answers, opening_from_answers
 
     doubts = doubts_from_answers(course)
     if not doubts:

@@ -12,10 +12,10 @@ from dataclasses import dataclass
 from functools import cache
 from typing import Any
 
-from offerkit.catalogue import load_catalogue
 from offerkit.errors import DataFileError
 from offerkit.exercises.course import Course
 from offerkit.exercises.spec import ExerciseSpec, Feedback, Field, Level
+from offerkit.rules.catalogue import load_catalogue
 
 __all__ = ["QuizQuestion", "build_quiz", "quiz_questions", "quiz_spec"]
 

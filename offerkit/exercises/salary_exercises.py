@@ -5,13 +5,14 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
-from offerkit.ask import check_ask
 from offerkit.exercises.charts import salary_ladder_chart
 from offerkit.exercises.course import Course
 from offerkit.exercises.spec import ExerciseSpec, Feedback, Field, Level
-from offerkit.pay import known_currencies
-from offerkit.posted_range import decode_posted_range
-from offerkit.salary import SalaryException, expected_salary_range, high_demand_exception
+from offerkit.rules.ask import check_ask
+from offerkit.rules.pay import known_currencies
+from offerkit.rules.posted_range import decode_posted_range
+from offerkit.rules.salary import expected_salary_range
+from offerkit.rules.salary_exceptions import SalaryException, high_demand_exception
 
 __all__ = [
     "POSTED_RANGE",

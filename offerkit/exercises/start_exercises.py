@@ -7,7 +7,7 @@ from typing import Any
 
 from offerkit.exercises.course import PROFILE_ID, Course
 from offerkit.exercises.spec import ExerciseSpec, Feedback, Field, Level
-from offerkit.pay import known_currencies, parse_pay, parse_pay_range
+from offerkit.rules.pay import known_currencies, parse_pay, parse_pay_range
 
 __all__ = ["PAY_FORMATS", "PROFILE", "build_pay_formats_exercise", "build_profile_exercise"]
 

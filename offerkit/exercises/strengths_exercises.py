@@ -13,7 +13,7 @@ from offerkit.errors import InvalidInputError, OfferkitError
 from offerkit.exercises.charts import strengths_chart
 from offerkit.exercises.course import Course
 from offerkit.exercises.spec import ExerciseSpec, Feedback, Field, Level
-from offerkit.strengths import (
+from offerkit.rules.strengths import (
     EXCEPTIONAL_RULE,
     Strength,
     StrengthSummary,

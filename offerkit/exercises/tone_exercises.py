@@ -14,7 +14,7 @@ from offerkit.exercises.common import (
 )
 from offerkit.exercises.course import Course
 from offerkit.exercises.spec import ExerciseSpec, Feedback, Field, Level
-from offerkit.honesty import check_draft_honesty, check_tone
+from offerkit.rules.honesty import check_draft_honesty, check_tone
 
 __all__ = ["EXAMPLE_DRAFT", "TONE", "build_tone_exercise"]
 

@@ -11,7 +11,6 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from typing import Any
 
-from offerkit.areas import goal_area
 from offerkit.errors import InvalidInputError, OfferkitError
 from offerkit.exercises.charts import priorities_chart
 from offerkit.exercises.course import Course
@@ -19,13 +18,13 @@ from offerkit.exercises.goal_areas_exercises import (
     GOAL_AREAS,
     SOURCE_LABEL,
     area_choices,
-    build_goal_areas_exercise,
     goal_priorities,
     percent,
 )
 from offerkit.exercises.spec import ExerciseSpec, Feedback, Field
-from offerkit.questions import InterviewQuestion, interview_questions
-from offerkit.wants import (
+from offerkit.rules.areas import goal_area
+from offerkit.rules.questions import InterviewQuestion, interview_questions
+from offerkit.rules.wants import (
     MAX_INTENSITY,
     MIN_INTENSITY,
     FrustrationEntry,
@@ -36,9 +35,7 @@ from offerkit.wants import (
 )
 
 __all__ = [
-    "GOAL_AREAS",
     "JOURNAL",
-    "build_goal_areas_exercise",
     "build_journal_exercise",
     "interview_questions_from_answers",
     "priorities_from_answers",

@@ -2,7 +2,6 @@
 the workshop pulse. Charts live in :mod:`offerkit.instructor.pulse_charts` (matplotlib is
 imported only there); the CLI glue in :mod:`offerkit.instructor.cli`."""
 
-from offerkit.export import ExportInputs, LearnerExport, anonymised_export
 from offerkit.instructor.export import read_export
 from offerkit.instructor.guide import facilitator_guide, guide_html, guide_markdown, write_guide
 from offerkit.instructor.notebooks import read_lessons
@@ -12,9 +11,6 @@ from offerkit.instructor.release import release_lessons, release_notebook
 
 __all__ = [
     "ClassPulse",
-    "ExportInputs",
-    "LearnerExport",
-    "anonymised_export",
     "class_pulse",
     "facilitator_guide",
     "guide_html",

@@ -1,7 +1,7 @@
 """Reading anonymised exports received by the instructor (delivery layer).
 
 The export format itself — what an export holds, how it is made and checked, the learner's
-token — is a rule module, :mod:`offerkit.export`; its names are re-exported here.
+token — is a rule module, :mod:`offerkit.rules.export`.
 """
 
 from __future__ import annotations
@@ -10,34 +10,12 @@ import json
 from pathlib import Path
 
 from offerkit.errors import DataFileError
-from offerkit.export import (
-    EXCEPTION_KINDS,
-    EXPORT_KIND,
-    EXPORT_SCHEMA,
-    EXPORT_SUFFIX,
-    STRENGTH_KINDS,
-    TOKEN_KEY,
-    ExportInputs,
+from offerkit.rules.export import (
     LearnerExport,
-    anonymised_export,
-    export_token,
-    new_token,
     parse_export,
 )
 
 __all__ = [
-    "EXCEPTION_KINDS",
-    "EXPORT_KIND",
-    "EXPORT_SCHEMA",
-    "EXPORT_SUFFIX",
-    "STRENGTH_KINDS",
-    "TOKEN_KEY",
-    "ExportInputs",
-    "LearnerExport",
-    "anonymised_export",
-    "export_token",
-    "new_token",
-    "parse_export",
     "read_export",
 ]
 

@@ -17,10 +17,10 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from offerkit.answers import atomic_write_text
 from offerkit.errors import InvalidInputError
 from offerkit.instructor.notebooks import INSTRUCTOR_TAG, LessonNotebook, read_lessons
-from offerkit.lessons import Lesson
+from offerkit.learner.answers import atomic_write_text
+from offerkit.rules.lessons import Lesson
 
 __all__ = [
     "FacilitatorGuide",

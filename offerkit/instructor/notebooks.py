@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import Any
 
 from offerkit.errors import LessonMetadataError
-from offerkit.lessons import Lesson, lesson_metadata, lesson_notebooks
+from offerkit.rules.lessons import Lesson, lesson_metadata, lesson_notebooks
 
 __all__ = [
     "INSTRUCTOR_TAG",

@@ -21,8 +21,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from offerkit.errors import DataFileError, InvalidInputError
-from offerkit.export import EXPORT_SUFFIX, LearnerExport
 from offerkit.instructor.export import read_export
+from offerkit.rules.export import EXPORT_SUFFIX, LearnerExport
 
 __all__ = [
     "ASK_BUCKETS",
@@ -163,7 +163,7 @@ def _counts(exports: Sequence[LearnerExport], size: int, index: Callable[..., in
 
 
 def _wants(exports: Sequence[LearnerExport], min_group: int) -> tuple[WantRow, ...]:
-    from offerkit.areas import goal_areas
+    from offerkit.rules.areas import goal_areas
 
     names = {area.id: area.name for area in goal_areas()}
     rows = []

@@ -14,8 +14,8 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from offerkit.answers import atomic_write_text
 from offerkit.instructor.pulse import ClassPulse, Group, class_pulse, read_exports
+from offerkit.learner.answers import atomic_write_text
 
 __all__ = ["PulseFiles", "pulse_html", "pulse_markdown", "pulse_tables", "write_pulse"]
 

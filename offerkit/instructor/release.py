@@ -24,7 +24,6 @@ import tempfile
 from pathlib import Path
 from typing import Any, Literal
 
-from offerkit.answers import atomic_write_text
 from offerkit.errors import BuildError, InvalidInputError
 from offerkit.instructor.notebooks import (
     INSTRUCTOR_TAG,
@@ -32,6 +31,7 @@ from offerkit.instructor.notebooks import (
     cell_tags,
     read_lessons,
 )
+from offerkit.learner.answers import atomic_write_text
 
 __all__ = [
     "AUDIENCES",

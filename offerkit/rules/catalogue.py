@@ -1,0 +1,154 @@
+"""One validated loader for the CSV catalogues in ``data/``.
+
+Each catalogue has a schema (its columns and their kinds). A malformed file raises
+:class:`~offerkit.errors.DataFileError` naming the file, the row and the column.
+Row numbers count the header as row 1, as a spreadsheet shows them.
+"""
+
+from __future__ import annotations
+
+import csv
+import os
+from collections.abc import Mapping
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+from typing import Literal
+
+from offerkit.errors import DataFileError
+
+__all__ = ["SCHEMAS", "Column", "data_dir", "load_catalogue", "read_table"]
+
+ColumnKind = Literal["text", "optional", "int", "float", "bool", "choice"]
+
+
+@dataclass(frozen=True)
+class Column:
+    """One column of a catalogue: its name, its kind and, for choices, what is allowed."""
+
+    name: str
+    kind: ColumnKind = "text"
+    choices: tuple[str, ...] = ()
+
+
+_SOURCE = Column("source", "choice", ("lesson", "beyond"))
+
+SCHEMAS: Mapping[str, tuple[Column, ...]] = {
+    "currencies": (Column("code"), Column("symbol"), Column("name"), Column("step", "int")),
+    "goal_areas": (Column("id"), Column("name"), Column("description"), _SOURCE),
+    "question_bank": (Column("area"), Column("question"), _SOURCE),
+    "doubts_checklist": (Column("id"), Column("topic"), Column("question"), Column("why"), _SOURCE),
+    "tone_phrases": (Column("pattern"), Column("category"), Column("hint")),
+    # one file per lesson: quiz-03.csv …; options are separated by "|", answer is 1-based
+    "quiz": (
+        Column("id"),
+        Column("question"),
+        Column("options"),
+        Column("answer", "int"),
+        Column("explanation"),
+    ),
+}
+
+
+def data_dir() -> Path:
+    """The folder holding the catalogues: ``$OFFERKIT_DATA``, else the packaged copy,
+    else the repository's ``data/``."""
+    env = os.environ.get("OFFERKIT_DATA")
+    if env:
+        return Path(env)
+    packaged = Path(__file__).parent / "data"
+    if packaged.is_dir():
+        return packaged
+    return Path(__file__).resolve().parents[2] / "data"
+
+
+def _convert(value: str, column: Column, path: str, row: int) -> object:
+    text = value.strip()
+    if column.kind == "optional":
+        return text
+    if not text:
+        raise DataFileError("is empty; a value is required", path=path, row=row, column=column.name)
+    if column.kind == "int":
+        try:
+            return int(text)
+        except ValueError:
+            raise DataFileError(
+                f"expected a whole number, got {text!r}", path=path, row=row, column=column.name
+            ) from None
+    if column.kind == "float":
+        try:
+            return float(text)
+        except ValueError:
+            raise DataFileError(
+                f"expected a number, got {text!r}", path=path, row=row, column=column.name
+            ) from None
+    if column.kind == "bool":
+        lowered = text.lower()
+        if lowered in {"true", "yes", "1"}:
+            return True
+        if lowered in {"false", "no", "0"}:
+            return False
+        raise DataFileError(
+            f"expected true or false, got {text!r}", path=path, row=row, column=column.name
+        )
+    if column.kind == "choice" and text not in column.choices:
+        raise DataFileError(
+            f"expected one of {', '.join(column.choices)}, got {text!r}",
+            path=path,
+            row=row,
+            column=column.name,
+        )
+    return text
+
+
+def read_table(path: Path, columns: tuple[Column, ...]) -> tuple[dict[str, object], ...]:
+    """Read and validate one CSV file against ``columns``."""
+    shown = str(path)
+    try:
+        with path.open(encoding="utf-8-sig", newline="") as handle:
+            reader = csv.DictReader(handle)
+            header = reader.fieldnames or []
+            missing = [c.name for c in columns if c.name not in header]
+            if missing:
+                raise DataFileError(
+                    f"missing column(s) {', '.join(missing)}; the header has "
+                    f"{', '.join(header) or 'nothing'}",
+                    path=shown,
+                    row=1,
+                    column=missing[0],
+                )
+            rows = []
+            for number, raw in enumerate(reader, start=2):
+                if None in raw:
+                    raise DataFileError("has more fields than the header", path=shown, row=number)
+                rows.append(
+                    {c.name: _convert(raw.get(c.name) or "", c, shown, number) for c in columns}
+                )
+    except FileNotFoundError:
+        raise DataFileError("file not found", path=shown) from None
+    except UnicodeDecodeError:
+        content = path.read_bytes()
+        try:
+            content.decode("utf-8")
+        except UnicodeDecodeError as exc:  # re-decoded whole, so the offset is the file's
+            raise DataFileError(
+                f"is not UTF-8 text ({exc.reason} at byte {exc.start})",
+                path=shown,
+                row=content[: exc.start].count(b"\n") + 1,
+            ) from None
+        raise
+    if not rows:
+        raise DataFileError("has a header but no rows", path=shown)
+    return tuple(rows)
+
+
+@cache
+def load_catalogue(name: str) -> tuple[dict[str, object], ...]:
+    """Load ``data/<name>.csv`` and check it against its schema in :data:`SCHEMAS`.
+
+    A name like ``quiz-03`` uses the schema of its prefix (``quiz``).
+    """
+    schema = SCHEMAS.get(name) or SCHEMAS.get(name.split("-")[0])
+    if schema is None:
+        raise DataFileError(f"unknown catalogue {name!r}; known: {', '.join(sorted(SCHEMAS))}")
+    return read_table(data_dir() / f"{name}.csv", schema)
