@@ -38,6 +38,11 @@ def _fill(course: Course) -> None:
             ]
         },
     )
+    store.save("01.goal-areas", {"areas": ["project_experience", "salary"]})
+    store.save(
+        "01.priorities",
+        {"weights": {"project_experience": 6, "salary": 4}, "confirmed": True},
+    )
     store.save(
         "02.strengths",
         {
@@ -64,11 +69,20 @@ def test_an_empty_course_lists_what_is_still_to_do(tmp_path: Path) -> None:
     assert any(item.startswith("Lesson 02") for item in plan.missing)
 
 
+def test_unconfirmed_priorities_are_the_journal_suggestion_and_flagged(tmp_path: Path) -> None:
+    course = _course(tmp_path)
+    _fill(course)
+    course.store.save("01.priorities", {"weights": {"salary": 10}, "confirmed": False})
+    plan = assemble_plan(course)
+    assert ("Project experience — 75 %", "Salary — 25 %") == plan.wants
+    assert ("Lesson 01: confirm your priorities (the plan shows the suggestion).",) == plan.missing
+
+
 def test_a_complete_course_fills_every_part(tmp_path: Path) -> None:
     course = _course(tmp_path)
     _fill(course)
     plan = assemble_plan(course, "Email the recruiter")
-    assert plan.wants[0].startswith("Project experience")
+    assert ("Project experience — 60 %", "Salary — 40 %") == plan.wants
     assert plan.questions
     assert ("Payments migration lead — moved 2M users, zero downtime",) == plan.strengths
     assert ("Dependable",) == plan.strengths_needing_evidence

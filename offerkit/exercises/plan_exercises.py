@@ -15,102 +15,15 @@ from offerkit.exercises.course import Course
 from offerkit.exercises.spec import ExerciseSpec, Feedback, Field, Level
 from offerkit.learner.answers import atomic_write_text
 from offerkit.learner.params import learner_slug
+from offerkit.learner.plan import offer_plan
 from offerkit.rules.plan import OfferPlan, plan_html, plan_markdown
 
 __all__ = ["PLAN", "assemble_plan", "build_plan_exercise", "plan_paths"]
 
 
-def _wants(course: Course, missing: list[str]) -> tuple[tuple[str, ...], tuple[str, ...]]:
-    from offerkit.exercises.wants_exercises import (
-        interview_questions_from_answers,
-        priorities_from_answers,
-    )
-
-    priorities = priorities_from_answers(course)
-    if priorities.is_empty:
-        missing.append("Lesson 01: add entries to your frustration journal.")
-        return (), ()
-    wants = tuple(f"{p.area.name} — {p.weight:.0%}" for p in priorities.top(3))
-    questions = tuple(q.question for q in interview_questions_from_answers(course, top=3))
-    return wants, questions
-
-
-def _strengths(course: Course, missing: list[str]) -> tuple[tuple[str, ...], tuple[str, ...]]:
-    from offerkit.exercises.strengths_exercises import strengths_from_answers
-
-    summary = strengths_from_answers(course)
-    if not summary.ranked:
-        missing.append("Lesson 02: add your strengths with evidence.")
-    carrying = tuple(f"{s.description} — {s.evidence}" for s in summary.carrying_weight)
-    needs = tuple(s.description for s in summary.needs_evidence)
-    return carrying, needs
-
-
-def _salary(
-    course: Course, missing: list[str]
-) -> tuple[float | None, float | None, tuple[str, ...]]:
-    from offerkit.exercises.salary_exercises import salary_from_answers
-
-    feedback = salary_from_answers(course)
-    if feedback.level == "error":
-        missing.append("Lesson 03: " + feedback.lines[0])
-        return None, None, ()
-    data = feedback.summary
-    reasons = [
-        line
-        for line in feedback.lines
-        if line.startswith(("Previous", "+20 %", "Offers usually", "Verdict"))
-    ]
-    for exception in data.get("exceptions", []):
-        reasons.append(f"Exception ({exception['kind']}): {exception['reason']}")
-    return data.get("range_low"), data.get("range_high"), tuple(reasons)
-
-
-def _hr(course: Course, missing: list[str]) -> tuple[tuple[str, ...], str, str, str]:
-    from offerkit.exercises.deadline_exercises import deadline_from_answers
-    from offerkit.exercises.hr_exercises import doubts_from_answers, opening_from_answers
-
-    doubts = doubts_from_answers(course)
-    if not doubts:
-        missing.append("Lesson 04: pick the doubts you will confirm with HR.")
-    opening = opening_from_answers(course)
-    if not opening:
-        missing.append("Lesson 04: draft your opening line.")
-    deadline = deadline_from_answers(course)
-    if deadline is None:
-        missing.append("Lesson 04: set your decision deadline when an offer arrives.")
-        return doubts, opening, "", ""
-    when = f"Decide by {deadline.deadline.isoformat()} ({deadline.days} days after the offer)."
-    extension = "If you need a few more days, ask politely: " + deadline.extension_message
-    return doubts, opening, when, extension
-
-
 def assemble_plan(course: Course, next_step: str = "") -> OfferPlan:
-    """Build the plan from the learner's saved answers (missing parts are listed)."""
-    missing: list[str] = []
-    profile = course.profile
-    wants, questions = _wants(course, missing)
-    carrying, needs = _strengths(course, missing)
-    low, high, reasons = _salary(course, missing)
-    doubts, opening, deadline, extension = _hr(course, missing)
-    return OfferPlan(
-        learner_name=str(profile["learner_name"]),
-        target_role=str(profile["target_role"]),
-        currency=str(profile["currency"]),
-        wants=wants,
-        questions=questions,
-        strengths=carrying,
-        strengths_needing_evidence=needs,
-        range_low=low,
-        range_high=high,
-        range_reasons=reasons,
-        doubts=doubts,
-        opening=opening,
-        deadline=deadline,
-        extension=extension,
-        next_step=next_step.strip(),
-        missing=tuple(missing),
-    )
+    """The learner's plan, from the learner's state (missing parts are listed)."""
+    return offer_plan(course.state, next_step)
 
 
 def plan_paths(course: Course) -> tuple[Path, Path]:
