@@ -129,7 +129,12 @@ def read_strengths(raw_entries: Sequence[Mapping[str, Any]]) -> list[Strength]:
 
 def read_areas(value: object) -> list[GoalArea]:
     """Picked goal areas (ids, or names as typed in older answers), each once, in order."""
-    items = [value] if isinstance(value, str) else list(value or ())  # type: ignore[call-overload]
+    if value is None or isinstance(value, str):
+        items: list[object] = [value] if value else []
+    elif isinstance(value, list | tuple):
+        items = list(value)
+    else:
+        raise InvalidInputError("areas", "a list of goal areas", value)
     picked: dict[str, GoalArea] = {}
     for item in items:
         if str(item).strip():
