@@ -13,6 +13,7 @@ text summary printed in papermill runs (:func:`run_headless`).
 from __future__ import annotations
 
 import html
+import re
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any, Literal
@@ -29,15 +30,25 @@ __all__ = [
     "feedback_html",
     "judge",
     "run_headless",
+    "scale_values",
 ]
 
-FieldKind = Literal["text", "textarea", "number", "bool", "choice", "multi", "date"]
+FieldKind = Literal[
+    "text", "textarea", "money", "number", "bool", "choice", "multi", "date", "scale"
+]
 Level = Literal["ok", "warn", "error"]
 
 
 @dataclass(frozen=True)
 class Field:
-    """One input of an exercise."""
+    """One input of an exercise; its ``kind`` picks the widget and the saved shape.
+
+    ``choices`` are ``(label, value)`` pairs: the options of a ``choice`` or ``multi``
+    field, the items of a ``scale`` (one slider each, saved as ``{value: int}``).
+    ``min``/``max`` bound a ``scale`` (default 0–5) or a ``number``. A ``money`` field is
+    pay text (``25k x 14``) shown beside the learner's currency; a ``date`` is saved as
+    ``"YYYY-MM-DD"``. See :mod:`offerkit.exercises.controls` for the widgets.
+    """
 
     name: str
     label: str
@@ -45,6 +56,49 @@ class Field:
     default: Any = ""
     choices: tuple[tuple[str, str], ...] = ()  # (label, value)
     placeholder: str = ""
+    min: float | None = None
+    max: float | None = None
+
+    def choice_label(self, value: object) -> str:
+        """The label the learner saw for a choice/item value (the value if unknown)."""
+        return next((label for label, v in self.choices if v == value), str(value))
+
+
+def _key(text: str) -> str:
+    return re.sub(r"[\s_\-/]+", "_", text.strip().lower())
+
+
+def scale_values(
+    value: object, items: Sequence[tuple[str, str]], low: int = 0, high: int = 5
+) -> dict[str, int]:
+    """A saved scale as ``{item_id: int}`` within ``low``–``high``; unknown items dropped.
+
+    Reads the current shape (a mapping) and the older typed text ``"salary=4, growth: 3"``
+    (items named by id or label, any case), so answers files of schema 1 still open.
+
+    >>> scale_values("Salary=4, growth: 9", [("Salary", "salary"), ("Growth", "growth")])
+    {'salary': 4, 'growth': 5}
+    """
+    by_key = {_key(label): item_id for label, item_id in items}
+    by_key.update({_key(item_id): item_id for _label, item_id in items})
+    pairs: list[tuple[str, object]] = []
+    if isinstance(value, Mapping):
+        pairs = [(str(k), v) for k, v in value.items()]
+    elif isinstance(value, str):
+        for piece in re.split(r"[,;\n]", value):
+            name, separator, number = piece.replace(":", "=", 1).partition("=")
+            if separator:
+                pairs.append((name, number.strip()))
+    read: dict[str, int] = {}
+    for name, number in pairs:
+        item_id = by_key.get(_key(name))
+        try:
+            whole = round(float(str(number)))
+        except ValueError:
+            continue
+        if item_id is not None and not isinstance(number, bool):
+            read[item_id] = min(high, max(low, whole))
+    return read
 
 
 @dataclass(frozen=True)

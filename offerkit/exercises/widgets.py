@@ -16,6 +16,7 @@ from typing import Any
 import ipywidgets as widgets
 
 from offerkit.exercises.charts import figure_bundle
+from offerkit.exercises.controls import control_value, field_control, field_view
 from offerkit.exercises.course import Course
 from offerkit.exercises.spec import (
     ExerciseSpec,
@@ -30,52 +31,6 @@ from offerkit.exercises.spec import (
 __all__ = ["ExerciseWidget", "build_exercise", "figure_output"]
 
 _WIDE = widgets.Layout(width="95%")
-_STYLE = {"description_width": "160px"}
-
-
-def _control(spec_field: Field, value: Any) -> widgets.Widget:
-    kind, label = spec_field.kind, spec_field.label
-    common: dict[str, Any] = {"description": label, "style": _STYLE}
-    if kind == "bool":
-        return widgets.Checkbox(value=bool(value), indent=False, description=label)
-    if kind == "number":
-        return widgets.FloatText(
-            value=float(value or 0), layout=widgets.Layout(width="360px"), **common
-        )
-    if kind in ("choice", "multi"):
-        allowed = [v for _label, v in spec_field.choices]
-        if kind == "choice":
-            chosen = value if value in allowed else (allowed[0] if allowed else None)
-            return widgets.Dropdown(options=list(spec_field.choices), value=chosen, **common)
-        picked = tuple(v for v in (value or ()) if v in allowed)
-        return widgets.SelectMultiple(
-            options=list(spec_field.choices),
-            value=picked,
-            rows=min(8, len(allowed)),
-            layout=_WIDE,
-            **common,
-        )
-    factory = widgets.Textarea if kind == "textarea" else widgets.Text
-    return factory(
-        value="" if value is None else str(value),
-        placeholder=spec_field.placeholder,
-        continuous_update=False,
-        layout=_WIDE,
-        **common,
-    )
-
-
-def _labelled(spec_field: Field, control: widgets.Widget) -> widgets.Widget:
-    """Long labels go above the control (a description would cut them off)."""
-    if len(spec_field.label) <= 28 or spec_field.kind == "bool":
-        return control
-    control.description = ""
-    return widgets.VBox([widgets.HTML(f"<b>{html.escape(spec_field.label)}</b>"), control])
-
-
-def _value(control: widgets.Widget) -> Any:
-    value = control.value
-    return list(value) if isinstance(value, tuple) else value
 
 
 def figure_output(figure: Any) -> dict[str, Any]:
@@ -89,16 +44,19 @@ def _entries_html(entries: Sequence[Mapping[str, Any]], fields: tuple[Field, ...
     head = "".join(f"<th>{html.escape(f.label)}</th>" for f in fields)
     rows = "".join(
         "<tr><td>{}</td>{}</tr>".format(
-            n, "".join(f"<td>{html.escape(_show(e.get(f.name)))}</td>" for f in fields)
+            n, "".join(f"<td>{html.escape(_show(e.get(f.name), f))}</td>" for f in fields)
         )
         for n, e in enumerate(entries, start=1)
     )
     return f"<table class='offerkit-entries'><tr><th>#</th>{head}</tr>{rows}</table>"
 
 
-def _show(value: Any) -> str:
+def _show(value: Any, spec_field: Field) -> str:
+    """An entry's value as the learner entered it: labels, never ids."""
+    if isinstance(value, Mapping):
+        return ", ".join(f"{spec_field.choice_label(k)} {v}" for k, v in value.items())
     if isinstance(value, list | tuple):
-        return ", ".join(str(v) for v in value)
+        return ", ".join(spec_field.choice_label(v) for v in value)
     if isinstance(value, bool):
         return "yes" if value else "no"
     return "" if value is None else str(value)
@@ -111,8 +69,8 @@ class ExerciseWidget(widgets.VBox):  # type: ignore[misc]
         self.spec, self.course = spec, course
         values, _example = exercise_values(spec, course)
         self.entries: list[dict[str, Any]] = list(values.get("entries", []))
-        self.controls = {f.name: _control(f, values.get(f.name)) for f in spec.fields}
-        self.entry_controls = {f.name: _control(f, f.default) for f in spec.entry_fields}
+        self.controls = {f.name: field_control(f, values.get(f.name)) for f in spec.fields}
+        self.entry_controls = {f.name: field_control(f, f.default) for f in spec.entry_fields}
         self.feedback = widgets.HTML(layout=_WIDE)
         self.status = widgets.Label()
         self.chart = widgets.Output()
@@ -130,7 +88,7 @@ class ExerciseWidget(widgets.VBox):  # type: ignore[misc]
             control.observe(lambda _change: self._safely(self.refresh), names="value")
         children: list[widgets.Widget] = [
             widgets.HTML(f"<h4>{html.escape(spec.title)}</h4><p>{html.escape(spec.prompt)}</p>"),
-            *(_labelled(f, self.controls[f.name]) for f in spec.fields),
+            *(self._view(f, self.controls[f.name]) for f in spec.fields),
         ]
         if spec.is_ledger:
             self.add_button = widgets.Button(description="Add entry", icon="plus")
@@ -139,7 +97,7 @@ class ExerciseWidget(widgets.VBox):  # type: ignore[misc]
             self.remove_button.on_click(lambda _b: self._safely(self.remove_last))
             self.entries_html = widgets.HTML(_entries_html(self.entries, spec.entry_fields))
             children += [
-                *(_labelled(f, self.entry_controls[f.name]) for f in spec.entry_fields),
+                *(self._view(f, self.entry_controls[f.name]) for f in spec.entry_fields),
                 widgets.HBox([self.add_button, self.remove_button]),
                 self.entries_html,
             ]
@@ -153,9 +111,12 @@ class ExerciseWidget(widgets.VBox):  # type: ignore[misc]
         super().__init__(children=children)
         self.refresh(save=False)
 
+    def _view(self, spec_field: Field, control: widgets.Widget) -> widgets.Widget:
+        return field_view(spec_field, control, str(self.course.profile["currency"]))
+
     def values(self) -> dict[str, Any]:
         """The current values (and entries) as plain JSON-ready data."""
-        values = {name: _value(c) for name, c in self.controls.items()}
+        values = {name: control_value(c) for name, c in self.controls.items()}
         if self.spec.is_ledger:
             values["entries"] = [dict(e) for e in self.entries]
         return values
@@ -207,7 +168,7 @@ class ExerciseWidget(widgets.VBox):  # type: ignore[misc]
 
     def add_entry(self) -> Feedback:
         """Add the entry typed in the entry fields, if the rules accept it."""
-        entry = {name: _value(c) for name, c in self.entry_controls.items()}
+        entry = {name: control_value(c) for name, c in self.entry_controls.items()}
         trial = {**self.values(), "entries": [*self.entries, entry]}
         feedback = judge(self.spec, trial, self.course)
         if feedback.level == "error":
@@ -215,7 +176,7 @@ class ExerciseWidget(widgets.VBox):  # type: ignore[misc]
             return feedback
         self.entries.append(entry)
         for spec_field in self.spec.entry_fields:
-            if spec_field.kind in ("text", "textarea"):
+            if spec_field.kind in ("text", "textarea", "money"):
                 self.entry_controls[spec_field.name].value = ""
         self.entries_html.value = _entries_html(self.entries, self.spec.entry_fields)
         return self.refresh()
