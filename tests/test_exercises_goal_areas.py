@@ -66,7 +66,8 @@ def test_bad_weights_are_explained_and_not_saved(course: Course) -> None:
     widget.controls["weights"].value = "salary=lots"
 
     assert [
-        "Please check your input: 'weights' must be a number after '=' (got 'salary=lots'); "
+        "Please check your input: “Your own weights (optional)” must be a number after '=' "
+        "(you entered 'salary=lots'); "
         "write e.g. 'salary=0.5, team_atmosphere=0.3; growth=0.2'"
     ] == shown(widget)
     assert "offerkit-error" in widget.feedback.value

@@ -13,21 +13,29 @@ from offerkit.exercises.course import Course
 from offerkit.exercises.offers_exercises import (
     OFFERS,
     build_offers_exercise,
+    offer_ratings,
     offers_from_answers,
     parse_ratings,
 )
 from offerkit.exercises.widgets import ExerciseWidget
+from offerkit.rules.areas import goal_areas
+
+
+def rated(**ratings: int) -> dict[str, int]:
+    """What the sliders save: every goal area, 0 for those not rated."""
+    return {area.id: ratings.get(area.id, 0) for area in goal_areas()}
+
 
 ACME = {
     "name": "Acme",
     "pay": "28k x 15",
-    "ratings": "salary=4, team_atmosphere=4",
+    "ratings": rated(salary=4, team_atmosphere=4),
     "must_haves": ["team_atmosphere"],
 }
 GLOBEX = {
     "name": "Globex",
     "pay": "32k x 14",
-    "ratings": "salary=5, Team atmosphere: 2",
+    "ratings": rated(salary=5, team_atmosphere=2),
     "must_haves": ["team_atmosphere"],
 }
 
@@ -36,6 +44,28 @@ def add_offer(widget: ExerciseWidget, entry: dict[str, Any]) -> None:
     for name, value in entry.items():
         widget.entry_controls[name].value = tuple(value) if isinstance(value, list) else value
     widget.add_button.click()
+
+
+def test_ratings_are_one_slider_per_goal_area(course: Course) -> None:
+    widget = build_offers_exercise(course)
+    sliders = widget.entry_controls["ratings"].sliders
+    assert [area.name for area in goal_areas()] == [s.description for s in sliders.values()]
+    assert (0, 5) == (sliders["salary"].min, sliders["salary"].max)
+
+
+def test_ratings_typed_before_the_sliders_still_read_schema_1() -> None:
+    assert {"salary": 4.0, "team_atmosphere": 2.0} == offer_ratings("salary=4, Team atmosphere: 2")
+    assert {"salary": 4.0} == offer_ratings(rated(salary=4))
+
+
+def test_offers_saved_with_typed_ratings_by_schema_1_still_rank(course: Course) -> None:
+    old_acme = {**ACME, "ratings": "salary=4, team_atmosphere=4"}
+    old_globex = {**GLOBEX, "ratings": "salary=5, Team atmosphere: 2"}
+    course.store.save(OFFERS.id, {"entries": [old_globex, old_acme]})
+    ranked = offers_from_answers(course)
+    assert [("Acme", 1), ("Globex", 2)] == [(s.offer.name, s.rank) for s in ranked]
+    widget = build_offers_exercise(course)
+    assert shown(widget)[1].startswith("#1 Acme: Fit 4.00/5 (80 %)")
 
 
 def test_parse_ratings_reads_ids_and_names() -> None:
@@ -63,13 +93,13 @@ def test_offers_are_ranked_with_equal_weights_when_lesson_01_is_empty(course: Co
     lines = shown(widget)
     assert (
         "No priorities saved in lesson 01 yet: equal weights over the areas you rated "
-        "(salary, team_atmosphere)."
+        "(Team atmosphere, salary)."
     ) == lines[0]
     assert lines[1].startswith("#1 Acme: Fit 4.00/5 (80 %) on your weighted priorities;")
     assert "Cash CNY 420,000, +20.0 % on previous pay." in lines[1]
     assert lines[2].startswith("#2 Globex: Fit 3.50/5 (70 %)")
     assert (
-        "⚑ Red flag — Globex: must-have 'team_atmosphere' is rated 2/5, below your floor of 3/5."
+        "⚑ Red flag — Globex: must-have 'Team atmosphere' is rated 2/5, below your floor of 3/5."
     ) == lines[3]
     assert "warn" == level(widget)
     assert "image/png" in widget.chart.outputs[0]["data"]
@@ -89,7 +119,7 @@ def test_offers_use_the_priorities_saved_in_lesson_01(course: Course) -> None:
 
     lines = shown(widget)
     assert (
-        "Weighted by your priorities from lesson 01: salary 75 %, team_atmosphere 25 %." == lines[0]
+        "Weighted by your priorities from lesson 01: salary 75 %, Team atmosphere 25 %." == lines[0]
     )
     assert lines[1].startswith("#1 Globex: Fit 4.25/5 (85 %)")
     assert lines[2].startswith("#2 Acme: Fit 4.00/5 (80 %)")
@@ -99,11 +129,14 @@ def test_offers_use_the_priorities_saved_in_lesson_01(course: Course) -> None:
 @pytest.mark.parametrize(
     ("change", "message"),
     [
-        ({"ratings": "salary=7"}, "'ratings[salary]' must be a number from 0 to 5 (got 7.0)"),
-        ({"ratings": "pay=4"}, "'ratings' must be a known goal area (team_atmosphere,"),
-        ({"ratings": "salary=4"}, "'must_haves' must be areas rated in 'ratings' (salary)"),
-        ({"pay": "-5"}, "'pay'"),
-        ({"name": ""}, "'name' must be a name for the offer"),
+        ({"ratings": rated()}, "“Your rating of each area, 0–5 (0 = not rated)” must be at"),
+        (
+            {"ratings": rated(salary=4)},
+            "“Must-haves (rate them too)” must be areas rated in “Your rating of each area, "
+            "0–5 (0 = not rated)” (salary)",
+        ),
+        ({"pay": "-5"}, "“Pay (any format)”"),
+        ({"name": ""}, "“Company” must be a name for the offer"),
     ],
 )
 def test_a_bad_offer_is_not_added_and_not_saved(
@@ -139,4 +172,4 @@ def test_offers_headless_show_a_labelled_example(tmp_path: Path, capsys: Any) ->
     out = capsys.readouterr().out
     assert "== Compare your offers ==\n(Worked example: nothing saved yet." in out
     assert "- #1 Acme: Fit 4.00/5 (80 %)" in out
-    assert "- ⚑ Red flag — Globex: must-have 'team_atmosphere' is rated 2/5" in out
+    assert "- ⚑ Red flag — Globex: must-have 'Team atmosphere' is rated 2/5" in out

@@ -17,11 +17,12 @@ from offerkit.exercises.common import previous_pay_from_profile
 from offerkit.exercises.course import Course
 from offerkit.exercises.spec import ExerciseSpec, Feedback, Field, Level
 from offerkit.rules.areas import goal_area, goal_areas
-from offerkit.rules.offers import Offer, OfferScore, compare_offers, offer
+from offerkit.rules.offers import MAX_RATING, Offer, OfferScore, compare_offers, offer
 
 __all__ = [
     "OFFERS",
     "build_offers_exercise",
+    "offer_ratings",
     "offers_from_answers",
     "parse_ratings",
     "priority_weights",
@@ -56,6 +57,20 @@ def parse_ratings(text: str) -> dict[str, float]:
     return ratings
 
 
+def offer_ratings(value: object) -> dict[str, float]:
+    """An offer's saved ratings: ``{area_id: int}`` from the sliders (0 = not rated), or
+    the text typed before the sliders (``"salary=4, growth=3"``, answers files of schema 1).
+    """
+    if isinstance(value, Mapping):
+        ratings = {str(area): float(n) for area, n in value.items() if n != 0}
+        if not ratings:
+            raise InvalidInputError(
+                "ratings", "at least one rating above 0", "nothing", "move a slider"
+            )
+        return ratings
+    return parse_ratings(str(value or ""))
+
+
 def priority_weights(course: Course, offers: Sequence[Offer]) -> tuple[dict[str, float], str]:
     """The learner's priority weights from lesson 01, or equal weights over the areas rated."""
     from offerkit.exercises.wants_exercises import priorities_from_answers
@@ -80,7 +95,7 @@ def _offers(entries: Sequence[Mapping[str, Any]], currency: str) -> list[Offer]:
             offer(
                 str(entry.get("name") or ""),
                 str(entry.get("pay") or ""),
-                parse_ratings(str(entry.get("ratings") or "")),
+                offer_ratings(entry.get("ratings")),
                 [musts] if isinstance(musts, str) else list(musts),
                 currency=currency,
             )
@@ -132,13 +147,13 @@ def _example_offers(course: Course) -> dict[str, Any]:
             {
                 "name": "Acme",
                 "pay": "28k x 15",
-                "ratings": "salary=4, growth=4, team_atmosphere=4",
+                "ratings": {"salary": 4, "growth": 4, "team_atmosphere": 4},
                 "must_haves": ["team_atmosphere"],
             },
             {
                 "name": "Globex",
                 "pay": "32k x 14",
-                "ratings": "salary=5, growth=2, team_atmosphere=2",
+                "ratings": {"salary": 5, "growth": 2, "team_atmosphere": 2},
                 "must_haves": ["team_atmosphere"],
             },
         ]
@@ -153,8 +168,16 @@ OFFERS = ExerciseSpec(
     fields=(),
     entry_fields=(
         Field("name", "Company", placeholder="Acme"),
-        Field("pay", "Pay (any format)", placeholder="28k x 15"),
-        Field("ratings", "Ratings 0–5 (area=rating, …)", placeholder="salary=4, growth=3"),
+        Field("pay", "Pay (any format)", "money", placeholder="28k x 15"),
+        Field(
+            "ratings",
+            "Your rating of each area, 0–5 (0 = not rated)",
+            "scale",
+            {},
+            tuple((area.name, area.id) for area in goal_areas()),
+            min=0,
+            max=MAX_RATING,
+        ),
         Field(
             "must_haves",
             "Must-haves (rate them too)",
@@ -168,8 +191,8 @@ OFFERS = ExerciseSpec(
     example=_example_offers,
     hints=(
         "Rate the areas you weighted in lesson 01; an area you weight but do not rate counts 0.",
-        "Worked example: Acme, 28k x 15, 'salary=4, growth=4, team_atmosphere=4', must-have "
-        "team atmosphere.",
+        "Worked example: Acme, 28k x 15, rated 4 on salary, growth and team atmosphere, "
+        "must-have team atmosphere.",
         "A must-have rated below 3/5 is a red flag: that offer ranks last whatever it pays.",
     ),
 )

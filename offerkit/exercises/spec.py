@@ -207,14 +207,16 @@ def learner_words(spec: ExerciseSpec, text: str) -> str:
     if not words:
         return text
     pattern = "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
-    return re.sub(rf"(?<![\w-])({pattern})(?![\w-])", lambda m: words[m[1]], text)
+    # not before "=": that is an example of typed syntax ('team_atmosphere=0.3'), kept as is
+    return re.sub(rf"(?<![\w-])({pattern})(?![\w=-])", lambda m: words[m[1]], text)
 
 
 def _problem(spec: ExerciseSpec, exc: OfferkitError) -> str:
     if not isinstance(exc, InvalidInputError):
         return learner_words(spec, str(exc))
     received = exc.received
-    got = "it is empty" if received in ("", None, [], {}) else f"you entered {received!r}"
+    empty = received in ("", None, [], {}, "nothing") or not str(received).strip()
+    got = "it is empty" if empty else f"you entered {received!r}"
     message = f"{field_label(spec, exc.field)} must be {exc.expected} ({got})"
     if exc.hint:
         message += f"; {exc.hint}"
