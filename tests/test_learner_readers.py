@@ -42,7 +42,7 @@ def test_ratings_from_sliders_and_from_the_first_releases_text() -> None:
         ("salary 4", "'ratings' must be 'area=number' pieces"),
         ({"salary": "four"}, "'ratings (Salary)' must be a number"),
         ({"pay": 4}, "must be a known goal area"),
-        ({}, "'ratings' must be at least one rating"),
+        ({}, "'ratings' must be at least one rating above 0"),
     ],
 )
 def test_bad_ratings_name_the_label_the_learner_saw(value: object, message: str) -> None:
@@ -51,7 +51,9 @@ def test_bad_ratings_name_the_label_the_learner_saw(value: object, message: str)
 
 
 def test_weights_are_normalised_and_zero_areas_dropped() -> None:
-    assert {"salary": 0.75, "growth": 0.25} == read_weights({"salary": 6, "growth": 2, "mission": 0})
+    assert {"salary": 0.75, "growth": 0.25} == read_weights(
+        {"salary": 6, "growth": 2, "mission": 0}
+    )
     assert {"salary": 0.75, "growth": 0.25} == read_weights("salary=3, growth=1")
     with pytest.raises(InvalidInputError, match="at least one weight above 0"):
         read_weights({"salary": 0})

@@ -22,7 +22,12 @@ PARAMS: dict[str, Any] = {
 JOURNAL = {
     "entries": [
         {"experience": "Pay frozen", "reason": "no reviews", "areas": ["salary"], "intensity": "3"},
-        {"experience": "Blame", "reason": "no owner", "areas": ["team_atmosphere"], "intensity": "1"},
+        {
+            "experience": "Blame",
+            "reason": "no owner",
+            "areas": ["team_atmosphere"],
+            "intensity": "1",
+        },
     ]
 }
 ACME = {"name": "Acme", "pay": "360000", "ratings": {"salary": 4, "team_atmosphere": 4}}
@@ -164,9 +169,7 @@ def test_offers_entered_are_the_offers_held_and_are_ranked_by_the_priorities() -
         len(result.offers),
         result.other_offers_held,
     )
-    assert ["Lesson 05: 1 saved offer(s) no longer read and are left out."] == list(
-        result.problems
-    )
+    assert ["Lesson 05: 1 saved offer(s) no longer read and are left out."] == list(result.problems)
 
 
 def test_the_deadline_doubts_opening_and_company_are_read_once() -> None:
