@@ -28,11 +28,15 @@ def _guide(args: argparse.Namespace) -> int:
 
 def _release(args: argparse.Namespace) -> int:
     """Write the learner build (no instructor notes or solutions anywhere) or the instructor
-    build (everything) of every lesson notebook."""
-    from offerkit.instructor.release import release_lessons
+    build (everything) of every lesson notebook. Files in the release folder that the
+    release did not write (learners' answers saved under Voila, notes) are kept."""
+    from offerkit.instructor.release import learner_files, release_lessons
 
     paths = release_lessons(args.audience, Path(args.out))
     print(f"wrote {len(paths)} notebooks for {args.audience} to {paths[0].parent}")
+    kept = learner_files(paths[0].parent)
+    if kept:
+        print(f"kept what learners saved there: {', '.join(p.name for p in kept)}")
     return 0
 
 
