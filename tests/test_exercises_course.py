@@ -7,6 +7,8 @@ from pathlib import Path
 import pytest
 
 from offerkit.exercises.course import PROFILE_ID, has_frontend, start_course
+from offerkit.exercises.start_exercises import PROFILE
+from offerkit.exercises.widgets import ExerciseWidget
 
 
 def test_bad_parameters_do_not_stop_the_lesson(tmp_path: Path) -> None:
@@ -87,3 +89,22 @@ def test_status_counts_saved_answers(tmp_path: Path) -> None:
     assert (
         "Ada: headless run, summaries from your parameters and 1 saved answer in ada.answers.json."
     ) == headless.status()
+
+
+def test_a_lesson_pointed_at_a_file_that_is_not_answers_says_so_and_saves_nothing(
+    tmp_path: Path,
+) -> None:
+    settings = tmp_path / "settings.json"
+    settings.write_bytes(b'{"theme": "dark"}\n')
+    live = start_course(
+        {"learner_id": "ada", "answers_file": str(settings)}, headless=False, announce=False
+    )
+    (note,) = [p for p in live.problems if "not an offerkit answers file" in p]
+    assert (True, True) == (str(settings) in note, "Choose another answers_file" in note)
+    widget = ExerciseWidget(PROFILE, live)
+    widget.refresh()
+    assert "Not saved: " in widget.status.value
+    assert (b'{"theme": "dark"}\n', ["settings.json"]) == (
+        settings.read_bytes(),
+        sorted(p.name for p in tmp_path.iterdir()),
+    )
