@@ -12,6 +12,7 @@ class also subclasses the matching built-in, so ``except ValueError`` keeps work
     │   ├── RosterError                         one or more bad roster rows (all listed)
     │   └── LessonMetadataError                 a lesson notebook with bad metadata
     ├── AnswersFileError (ValueError)           a learner's answers file that cannot be read
+    │   └── ForeignFileError                    a file offerkit did not write: left untouched
     └── BuildError (RuntimeError)               a workbook build that could not finish
 
 Messages name the field, what was expected and what was received, e.g.
@@ -27,6 +28,7 @@ __all__ = [
     "BuildError",
     "DataFileError",
     "EmptyTextError",
+    "ForeignFileError",
     "InvalidInputError",
     "LessonMetadataError",
     "OfferkitError",
@@ -104,6 +106,10 @@ class LessonMetadataError(DataFileError):
 
 class AnswersFileError(OfferkitError, ValueError):
     """A learner's answers file that cannot be read; it is kept aside, never overwritten."""
+
+
+class ForeignFileError(AnswersFileError):
+    """A file offerkit did not write, where it would read or write one; never changed."""
 
 
 class BuildError(OfferkitError, RuntimeError):

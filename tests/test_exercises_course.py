@@ -14,6 +14,8 @@ from offerkit.exercises.course import (
     start_course,
     voila_learner,
 )
+from offerkit.exercises.start_exercises import PROFILE
+from offerkit.exercises.widgets import ExerciseWidget
 
 
 def test_bad_parameters_do_not_stop_the_lesson(tmp_path: Path) -> None:
@@ -164,3 +166,22 @@ def test_voila_with_a_named_learner_or_outside_voila_asks_nobody(
     lab = start_course({}, headless=False, folder=tmp_path, announce=False)
     assert not lab.awaiting_identity
     assert not in_voila()
+
+
+def test_a_lesson_pointed_at_a_file_that_is_not_answers_says_so_and_saves_nothing(
+    tmp_path: Path,
+) -> None:
+    settings = tmp_path / "settings.json"
+    settings.write_bytes(b'{"theme": "dark"}\n')
+    live = start_course(
+        {"learner_id": "ada", "answers_file": str(settings)}, headless=False, announce=False
+    )
+    (note,) = [p for p in live.problems if "not an offerkit answers file" in p]
+    assert (True, True) == (str(settings) in note, "Choose another answers_file" in note)
+    widget = ExerciseWidget(PROFILE, live)
+    widget.refresh()
+    assert "Not saved: " in widget.status.value
+    assert (b'{"theme": "dark"}\n', ["settings.json"]) == (
+        settings.read_bytes(),
+        sorted(p.name for p in tmp_path.iterdir()),
+    )
