@@ -1,7 +1,7 @@
 """Lesson 06 (optional): export an anonymised summary for the workshop pulse.
 
 Nothing leaves the learner's machine unless they click **Export anonymised summary**: the
-button writes ``<id>.offerkit-export.json`` next to the answers file (atomically; a file
+button writes ``<token>.offerkit-export.json`` next to the answers file (atomically; a file
 there that is not an offerkit export is never replaced), and the exercise always shows
 exactly what is (or would be) in it — shares, counts and kinds, no name, id, pay figure or
 free text (see :mod:`offerkit.rules.export`).
@@ -20,7 +20,6 @@ from typing import Any
 from offerkit.errors import ForeignFileError, OfferkitError
 from offerkit.exercises.course import Course
 from offerkit.learner.answers import atomic_write_text
-from offerkit.learner.params import learner_slug
 from offerkit.rules.export import (
     EXPORT_KIND,
     EXPORT_SUFFIX,
@@ -61,8 +60,9 @@ def export_inputs_from_course(course: Course) -> ExportInputs:
 
 
 def export_path(course: Course) -> Path:
-    """``<id>.offerkit-export.json`` next to the learner's answers file."""
-    return course.store.path.parent / f"{learner_slug(course.learner_id)}{EXPORT_SUFFIX}"
+    """``<token>.offerkit-export.json`` next to the learner's answers file: named by the
+    export's random token (saved the first time), never by the learner's id or name."""
+    return course.store.path.parent / f"{export_token(course.store)}{EXPORT_SUFFIX}"
 
 
 def export_from_course(course: Course, token: str) -> dict[str, Any]:

@@ -89,12 +89,14 @@ def _export(args: argparse.Namespace) -> int:
 
 def _pulse(args: argparse.Namespace) -> int:
     """Merge anonymised exports (files or folders) into a class view for the debrief:
-    charts and a summary; groups smaller than --min-group are not shown."""
+    charts and a summary; groups smaller than --min-group (3 or more) are not shown, nor
+    any group from which a small one could be worked out."""
     from offerkit.instructor.pulse_report import write_pulse
 
     files = write_pulse([Path(p) for p in args.exports], Path(args.out), args.min_group)
-    for problem in files.skipped:
-        print(f"offerkit pulse: {problem}", file=sys.stderr)
+    for item in files.skipped:  # the instructor's terminal only: never in the report
+        name = "".join(c if c.isprintable() else "\ufffd" for c in item.path.name)
+        print(f"offerkit pulse: {name}: {item.reason} (skipped)", file=sys.stderr)
     for path in (files.markdown, files.html, *files.charts):
         print(f"wrote {path}")
     return 0
@@ -130,5 +132,7 @@ def add_instructor_commands(sub: argparse._SubParsersAction[argparse.ArgumentPar
     pulse = sub.add_parser("pulse", help="class view from exports", description=_pulse.__doc__)
     pulse.add_argument("exports", nargs="+", help="export files or folders of them")
     pulse.add_argument("--out", default="pulse", help="output folder (default: pulse/)")
-    pulse.add_argument("--min-group", type=int, default=3, help="smallest group shown (default 3)")
+    pulse.add_argument(
+        "--min-group", type=int, default=3, help="smallest group shown (default and least: 3)"
+    )
     pulse.set_defaults(handler=_pulse)
