@@ -19,12 +19,8 @@ import pytest
 from offerkit.cli import main
 from offerkit.errors import BuildError, InvalidInputError
 from offerkit.instructor.notebooks import cell_source, cell_tags, read_lessons
-from offerkit.instructor.release import (
-    HIDDEN_TAGS,
-    INSTRUCTOR_ONLY_KEYS,
-    release_lessons,
-    release_notebook,
-)
+from offerkit.instructor.release import release_lessons, release_notebook
+from offerkit.learner.audience import HIDDEN_TAGS, INSTRUCTOR_ONLY_KEYS
 from offerkit.rules.lessons import lesson_notebooks
 
 
