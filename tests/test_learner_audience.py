@@ -30,6 +30,7 @@ def test_learners_get_no_instructor_or_solution_cells_nor_instructor_keys() -> N
 
 
 def test_instructors_get_everything_and_unknown_audiences_are_refused() -> None:
-    assert source() == audience_notebook(source(), "instructors")
+    notebook = source()
+    assert notebook == audience_notebook(notebook, "instructors")
     with pytest.raises(InvalidInputError, match="'learners' or 'instructors'"):
         audience_notebook(source(), "students")
