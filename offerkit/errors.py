@@ -13,6 +13,7 @@ class also subclasses the matching built-in, so ``except ValueError`` keeps work
     │   └── LessonMetadataError                 a lesson notebook with bad metadata
     ├── AnswersFileError (ValueError)           a learner's answers file that cannot be read
     └── BuildError (RuntimeError)               a workbook build that could not finish
+        └── BuildEnvironmentError               the machine, not the input (exit status 3)
 
 Messages name the field, what was expected and what was received, e.g.
 ``'previous_pay' must be a positive amount (got -5)``.
@@ -24,6 +25,7 @@ from collections.abc import Sequence
 
 __all__ = [
     "AnswersFileError",
+    "BuildEnvironmentError",
     "BuildError",
     "DataFileError",
     "EmptyTextError",
@@ -108,6 +110,10 @@ class AnswersFileError(OfferkitError, ValueError):
 
 class BuildError(OfferkitError, RuntimeError):
     """A workbook build that could not finish."""
+
+
+class BuildEnvironmentError(BuildError):
+    """The machine stopped a build: --out unwritable, disk full, a lock held, no scheduler."""
 
 
 def invalid(field: str, expected: str, received: object, hint: str = "") -> InvalidInputError:
