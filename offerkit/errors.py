@@ -14,6 +14,7 @@ class also subclasses the matching built-in, so ``except ValueError`` keeps work
     ├── AnswersFileError (ValueError)           a learner's answers file that cannot be read
     │   └── ForeignFileError                    a file offerkit did not write: left untouched
     └── BuildError (RuntimeError)               a workbook build that could not finish
+        └── BuildEnvironmentError               the machine, not the input (exit status 3)
 
 Messages name the field, what was expected and what was received, e.g.
 ``'previous_pay' must be a positive amount (got -5)``.
@@ -25,6 +26,7 @@ from collections.abc import Sequence
 
 __all__ = [
     "AnswersFileError",
+    "BuildEnvironmentError",
     "BuildError",
     "DataFileError",
     "EmptyTextError",
@@ -114,6 +116,10 @@ class ForeignFileError(AnswersFileError):
 
 class BuildError(OfferkitError, RuntimeError):
     """A workbook build that could not finish."""
+
+
+class BuildEnvironmentError(BuildError):
+    """The machine stopped a build: --out unwritable, disk full, a lock held, no scheduler."""
 
 
 def invalid(field: str, expected: str, received: object, hint: str = "") -> InvalidInputError:

@@ -20,12 +20,8 @@ from offerkit.cli import main
 from offerkit.errors import BuildError, InvalidInputError
 from offerkit.exercises.course import start_course
 from offerkit.instructor.notebooks import cell_source, cell_tags, read_lessons
-from offerkit.instructor.release import (
-    HIDDEN_TAGS,
-    INSTRUCTOR_ONLY_KEYS,
-    release_lessons,
-    release_notebook,
-)
+from offerkit.instructor.release import release_lessons, release_notebook
+from offerkit.learner.audience import HIDDEN_TAGS, INSTRUCTOR_ONLY_KEYS
 from offerkit.rules.lessons import lesson_notebooks
 
 

@@ -35,41 +35,22 @@ import shutil
 import tempfile
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import Any, Literal
+from typing import Any
 
-from offerkit.errors import BuildError, InvalidInputError
-from offerkit.instructor.notebooks import (
-    INSTRUCTOR_TAG,
-    SOLUTION_TAG,
-    cell_tags,
-    read_lessons,
-)
+from offerkit.errors import BuildError
+from offerkit.instructor.notebooks import cell_tags, read_lessons
 from offerkit.learner.answers import atomic_write_text
+from offerkit.learner.audience import audience_notebook, checked_audience
 
 __all__ = [
-    "AUDIENCES",
-    "HIDDEN_TAGS",
-    "INSTRUCTOR_ONLY_KEYS",
-    "Audience",
     "learner_files",
     "release_lessons",
     "release_notebook",
 ]
 
-Audience = Literal["learners", "instructors"]
-AUDIENCES: tuple[Audience, ...] = ("learners", "instructors")
-HIDDEN_TAGS = frozenset({INSTRUCTOR_TAG, SOLUTION_TAG})
-INSTRUCTOR_ONLY_KEYS = ("roleplay", "discussion")
 PINNED_TAG = "nbval-check-output"
 _KEEP_NB_METADATA = ("kernelspec", "language_info", "offerkit")
 _MARKER = ".offerkit-release"
-
-
-def _checked_audience(audience: str) -> Audience:
-    for known in AUDIENCES:
-        if audience == known:
-            return known
-    raise InvalidInputError("for", "'learners' or 'instructors'", audience)
 
 
 def _clean_cell(cell: dict[str, Any]) -> dict[str, Any]:
@@ -85,19 +66,10 @@ def _clean_cell(cell: dict[str, Any]) -> dict[str, Any]:
 
 def release_notebook(notebook: dict[str, Any], audience: str) -> dict[str, Any]:
     """The ``audience`` build of one notebook (a new dict; the source is not changed)."""
-    chosen = _checked_audience(audience)
-    cells = [
-        _clean_cell(cell)
-        for cell in notebook.get("cells", [])
-        if chosen == "instructors" or not HIDDEN_TAGS.intersection(cell_tags(cell))
-    ]
-    source_meta = notebook.get("metadata", {})
-    metadata = {
-        key: copy.deepcopy(source_meta[key]) for key in _KEEP_NB_METADATA if key in source_meta
-    }
-    if chosen == "learners" and isinstance(metadata.get("offerkit"), dict):
-        for key in INSTRUCTOR_ONLY_KEYS:
-            metadata["offerkit"].pop(key, None)
+    chosen = audience_notebook(notebook, audience)
+    cells = [_clean_cell(cell) for cell in chosen.get("cells", [])]
+    source_meta = chosen.get("metadata", {})
+    metadata = {key: source_meta[key] for key in _KEEP_NB_METADATA if key in source_meta}
     return {
         "cells": cells,
         "metadata": metadata,
@@ -197,7 +169,7 @@ def release_lessons(audience: str, out: Path, folder: Path | None = None) -> tup
     ``out/<audience>/`` is kept (:func:`learner_files`). Lesson metadata is checked first
     (:class:`~offerkit.errors.LessonMetadataError` on a malformed one).
     """
-    chosen = _checked_audience(audience)
+    chosen = checked_audience(audience)
     lessons = read_lessons(folder)
     target = out / chosen
     target.parent.mkdir(parents=True, exist_ok=True)
