@@ -12,7 +12,8 @@ class also subclasses the matching built-in, so ``except ValueError`` keeps work
     │   ├── RosterError                         one or more bad roster rows (all listed)
     │   └── LessonMetadataError                 a lesson notebook with bad metadata
     ├── AnswersFileError (ValueError)           a learner's answers file that cannot be read
-    └── BuildError (RuntimeError)               a workbook build that could not finish
+    ├── BuildError (RuntimeError)               a workbook build that could not finish
+    └── PublishError (RuntimeError)             a page that could not be printed (no Chromium…)
 
 Messages name the field, what was expected and what was received, e.g.
 ``'previous_pay' must be a positive amount (got -5)``.
@@ -31,6 +32,7 @@ __all__ = [
     "LessonMetadataError",
     "OfferkitError",
     "PayFormatError",
+    "PublishError",
     "RosterError",
     "UnknownCurrencyError",
     "invalid",
@@ -108,6 +110,10 @@ class AnswersFileError(OfferkitError, ValueError):
 
 class BuildError(OfferkitError, RuntimeError):
     """A workbook build that could not finish."""
+
+
+class PublishError(OfferkitError, RuntimeError):
+    """A page that could not be printed to PDF (no Chromium or Playwright, a failed print)."""
 
 
 def invalid(field: str, expected: str, received: object, hint: str = "") -> InvalidInputError:

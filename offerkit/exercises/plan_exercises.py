@@ -15,35 +15,47 @@ from offerkit.exercises.course import Course
 from offerkit.exercises.spec import ExerciseSpec, Feedback, Field, Level
 from offerkit.learner.answers import atomic_write_text
 from offerkit.learner.params import learner_slug
-from offerkit.rules.plan import OfferPlan, plan_html, plan_markdown
+from offerkit.rules.plan import (
+    OfferPlan,
+    PlanOffer,
+    PlanPriority,
+    PlanStrength,
+    plan_html,
+    plan_markdown,
+    whole_percents,
+)
 
 __all__ = ["PLAN", "assemble_plan", "build_plan_exercise", "plan_paths"]
 
 
-def _wants(course: Course, missing: list[str]) -> tuple[tuple[str, ...], tuple[str, ...]]:
-    from offerkit.exercises.wants_exercises import (
-        interview_questions_from_answers,
-        priorities_from_answers,
-    )
+def _wants(course: Course, missing: list[str]) -> tuple[PlanPriority, ...]:
+    from offerkit.exercises.wants_exercises import priorities_from_answers
+    from offerkit.rules.questions import interview_questions
 
     priorities = priorities_from_answers(course)
     if priorities.is_empty:
         missing.append("Lesson 01: add entries to your frustration journal.")
-        return (), ()
-    wants = tuple(f"{p.area.name} — {p.weight:.0%}" for p in priorities.top(3))
-    questions = tuple(q.question for q in interview_questions_from_answers(course, top=3))
-    return wants, questions
+        return ()
+    asked = {
+        q.area.id: q.question for q in interview_questions(priorities, top=len(priorities.items))
+    }
+    shares = whole_percents([p.weight for p in priorities.items])
+    return tuple(
+        PlanPriority(p.area.name, share, asked.get(p.area.id, ""))
+        for p, share in zip(priorities.items, shares, strict=True)
+    )
 
 
-def _strengths(course: Course, missing: list[str]) -> tuple[tuple[str, ...], tuple[str, ...]]:
+def _strengths(course: Course, missing: list[str]) -> tuple[PlanStrength, ...]:
     from offerkit.exercises.strengths_exercises import strengths_from_answers
 
     summary = strengths_from_answers(course)
     if not summary.ranked:
         missing.append("Lesson 02: add your strengths with evidence.")
-    carrying = tuple(f"{s.description} — {s.evidence}" for s in summary.carrying_weight)
-    needs = tuple(s.description for s in summary.needs_evidence)
-    return carrying, needs
+    return tuple(
+        PlanStrength(s.description, s.evidence, "soft" if s.kind == "soft" else "hard", s.rare)
+        for s in summary.ranked
+    )
 
 
 def _salary(
@@ -66,10 +78,24 @@ def _salary(
     return data.get("range_low"), data.get("range_high"), tuple(reasons)
 
 
-def _hr(course: Course, missing: list[str]) -> tuple[tuple[str, ...], str, str, str]:
+def _offers(course: Course) -> tuple[PlanOffer, ...]:
+    from offerkit.exercises.offers_exercises import offers_from_answers
+
+    return tuple(
+        PlanOffer(s.offer.name, s.cash, s.fit_pct, s.red_flags) for s in offers_from_answers(course)
+    )
+
+
+def assemble_plan(course: Course, next_step: str = "") -> OfferPlan:
+    """Build the plan from the learner's saved answers (missing parts are listed)."""
     from offerkit.exercises.deadline_exercises import deadline_from_answers
     from offerkit.exercises.hr_exercises import doubts_from_answers, opening_from_answers
 
+    missing: list[str] = []
+    profile = course.profile
+    priorities = _wants(course, missing)
+    strengths = _strengths(course, missing)
+    low, high, reasons = _salary(course, missing)
     doubts = doubts_from_answers(course)
     if not doubts:
         missing.append("Lesson 04: pick the doubts you will confirm with HR.")
@@ -79,35 +105,20 @@ def _hr(course: Course, missing: list[str]) -> tuple[tuple[str, ...], str, str, 
     deadline = deadline_from_answers(course)
     if deadline is None:
         missing.append("Lesson 04: set your decision deadline when an offer arrives.")
-        return doubts, opening, "", ""
-    when = f"Decide by {deadline.deadline.isoformat()} ({deadline.days} days after the offer)."
-    extension = "If you need a few more days, ask politely: " + deadline.extension_message
-    return doubts, opening, when, extension
-
-
-def assemble_plan(course: Course, next_step: str = "") -> OfferPlan:
-    """Build the plan from the learner's saved answers (missing parts are listed)."""
-    missing: list[str] = []
-    profile = course.profile
-    wants, questions = _wants(course, missing)
-    carrying, needs = _strengths(course, missing)
-    low, high, reasons = _salary(course, missing)
-    doubts, opening, deadline, extension = _hr(course, missing)
     return OfferPlan(
         learner_name=str(profile["learner_name"]),
-        target_role=str(profile["target_role"]),
         currency=str(profile["currency"]),
-        wants=wants,
-        questions=questions,
-        strengths=carrying,
-        strengths_needing_evidence=needs,
+        target_role=str(profile["target_role"]),
+        priorities=priorities,
+        strengths=strengths,
         range_low=low,
         range_high=high,
         range_reasons=reasons,
         doubts=doubts,
         opening=opening,
-        deadline=deadline,
-        extension=extension,
+        offers=_offers(course),
+        decision_date=None if deadline is None else deadline.deadline,
+        extension_message="" if deadline is None else deadline.extension_message,
         next_step=next_step.strip(),
         missing=tuple(missing),
     )
