@@ -31,7 +31,13 @@ from typing import Any
 
 from offerkit.errors import AnswersFileError
 
-__all__ = ["SCHEMA_VERSION", "AnswersStore", "atomic_write_text", "default_answers_path"]
+__all__ = [
+    "SCHEMA_VERSION",
+    "AnswersStore",
+    "atomic_write_text",
+    "default_answers_path",
+    "read_answers",
+]
 
 SCHEMA_VERSION = 1
 
@@ -49,6 +55,34 @@ def atomic_write_text(path: Path, text: str) -> None:
     except BaseException:
         Path(temp).unlink(missing_ok=True)
         raise
+
+
+def _document(path: Path) -> tuple[dict[str, dict[str, Any]], int]:
+    """The saved exercises in the file at ``path`` and its schema; raise if unreadable."""
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError, json.JSONDecodeError) as exc:
+        raise AnswersFileError(f"{path}: not a readable answers file ({exc})") from None
+    if not isinstance(data, dict) or not isinstance(data.get("exercises"), dict):
+        raise AnswersFileError(f"{path}: expected an object with 'exercises'")
+    schema = data.get("schema")
+    if not isinstance(schema, int) or schema < 1:
+        raise AnswersFileError(f"{path}: 'schema' must be a version number (got {schema!r})")
+    exercises = data["exercises"]
+    kept = {k: v for k, v in exercises.items() if isinstance(v, dict) and "value" in v}
+    return kept, schema
+
+
+def read_answers(path: Path) -> dict[str, Any]:
+    """Every saved value by exercise id, for commands that only read.
+
+    Unlike :class:`AnswersStore`, a missing or unreadable file raises
+    :class:`~offerkit.errors.AnswersFileError` and is left exactly as it is.
+    """
+    if not Path(path).is_file():
+        raise AnswersFileError(f"{path}: no such answers file")
+    exercises, _schema = _document(Path(path))
+    return {key: entry["value"] for key, entry in sorted(exercises.items())}
 
 
 def default_answers_path(learner_id: str, folder: Path | None = None) -> Path:
@@ -86,25 +120,14 @@ class AnswersStore:
         """The exercises in the file on disk; raise AnswersFileError if unreadable."""
         if not self.path.exists():
             return {}
-        try:
-            data = json.loads(self.path.read_text(encoding="utf-8"))
-        except (OSError, UnicodeDecodeError, json.JSONDecodeError) as exc:
-            raise AnswersFileError(f"{self.path}: not a readable answers file ({exc})") from None
-        if not isinstance(data, dict) or not isinstance(data.get("exercises"), dict):
-            raise AnswersFileError(f"{self.path}: expected an object with 'exercises'")
-        schema = data.get("schema")
-        if not isinstance(schema, int) or schema < 1:
-            raise AnswersFileError(
-                f"{self.path}: 'schema' must be a version number (got {schema!r})"
-            )
+        exercises, schema = _document(self.path)
         if schema > SCHEMA_VERSION:
             self.read_only = True
             self.warning = (
                 f"{self.path.name} was written by a newer offerkit (schema "
                 f"{schema}); your answers are shown but not saved. Update offerkit."
             )
-        exercises = data["exercises"]
-        return {k: v for k, v in exercises.items() if isinstance(v, dict) and "value" in v}
+        return exercises
 
     def _load(self) -> None:
         try:

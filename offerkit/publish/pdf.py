@@ -20,13 +20,22 @@ from __future__ import annotations
 
 import os
 import tempfile
+from dataclasses import dataclass
 from pathlib import Path
 from types import TracebackType
 from typing import Any
 
 from offerkit.errors import PublishError
 
-__all__ = ["CHROMIUM_ARGS", "PdfPrinter", "chromium_path", "html_to_pdf"]
+__all__ = [
+    "CHROMIUM_ARGS",
+    "MIN_SCALE",
+    "PdfPrinter",
+    "Printed",
+    "chromium_path",
+    "html_to_pdf",
+    "pdf_pages",
+]
 
 CHROMIUM_ARGS = (
     "--no-sandbox",
@@ -39,6 +48,16 @@ CHROMIUM_ARGS = (
     "--disable-dev-shm-usage",
 )
 _DEFAULT_CHROMIUM = "/usr/bin/chromium"
+MIN_SCALE = 0.6  # below this a printed page is no longer comfortable to read
+
+
+@dataclass(frozen=True)
+class Printed:
+    """A printed PDF: where it is, how many pages it has, and the scale it was printed at."""
+
+    path: Path
+    pages: int
+    scale: float = 1.0
 
 
 def chromium_path() -> Path:
@@ -90,8 +109,13 @@ class PdfPrinter:
             self._playwright.stop()
         self._browser = self._playwright = None
 
-    def print_html(self, html: str, target: Path) -> Path:
-        """Print ``html`` to the PDF file ``target`` (written atomically); return it."""
+    def print_html(self, html: str, target: Path, *, one_page: bool = False) -> Printed:
+        """Print ``html`` to the PDF file ``target`` (written atomically).
+
+        With ``one_page``, a page that still runs over is printed again smaller (90 %, 80 %…
+        down to :data:`MIN_SCALE`) until it fits on one page: the last resort behind a
+        page's own limits, for text no limit foresaw.
+        """
         if self._browser is None:
             raise PublishError("PdfPrinter is not started: use it as 'with PdfPrinter() as p:'")
         target.parent.mkdir(parents=True, exist_ok=True)
@@ -105,23 +129,43 @@ class PdfPrinter:
         try:
             with os.fdopen(handle, "w", encoding="utf-8") as stream:
                 stream.write(html)
-            page = self._browser.new_page()
-            try:
-                page.goto(Path(page_file).resolve().as_uri(), wait_until="load")
-                page.emulate_media(media="print")
-                page.pdf(
-                    path=pdf_file, format="A4", print_background=True, prefer_css_page_size=True
-                )
-            finally:
-                page.close()
+            scale, pages = self._print(Path(page_file), Path(pdf_file), one_page)
             os.replace(pdf_file, target)
         finally:
             Path(page_file).unlink(missing_ok=True)
             Path(pdf_file).unlink(missing_ok=True)
-        return target
+        return Printed(target, pages, scale)
+
+    def _print(self, page_file: Path, pdf_file: Path, one_page: bool) -> tuple[float, int]:
+        page = self._browser.new_page()
+        try:
+            page.goto(page_file.resolve().as_uri(), wait_until="load")
+            page.emulate_media(media="print")
+            scale = 1.0
+            while True:
+                page.pdf(
+                    path=str(pdf_file),
+                    format="A4",
+                    print_background=True,
+                    prefer_css_page_size=True,
+                    scale=scale,
+                )
+                pages = pdf_pages(pdf_file)
+                if not one_page or pages == 1 or scale <= MIN_SCALE:
+                    return scale, pages
+                scale = round(scale - 0.1, 2)
+        finally:
+            page.close()
 
 
-def html_to_pdf(html: str, target: Path) -> Path:
+def html_to_pdf(html: str, target: Path, *, one_page: bool = False) -> Printed:
     """Print one page (starts and stops a browser: use :class:`PdfPrinter` for many)."""
     with PdfPrinter() as printer:
-        return printer.print_html(html, target)
+        return printer.print_html(html, target, one_page=one_page)
+
+
+def pdf_pages(path: Path) -> int:
+    """How many pages the PDF at ``path`` has."""
+    from pypdf import PdfReader
+
+    return len(PdfReader(path).pages)

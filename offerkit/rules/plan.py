@@ -353,8 +353,8 @@ def plan_markdown(plan: OfferPlan) -> str:
 
 _CSS = """
 :root{--ink:#1a1a1a;--accent:#1f4e79}
-body{font-family:"DejaVu Sans",system-ui,sans-serif;color:var(--ink);line-height:1.3;
-max-width:48rem;margin:1.5rem auto;font-size:10.5pt}
+body{font-family:"Liberation Sans",Arial,Helvetica,"DejaVu Sans",sans-serif;
+color:var(--ink);line-height:1.3;max-width:48rem;margin:1.5rem auto;font-size:10.5pt}
 h1{font-size:15pt;margin:0 0 .1rem;border-bottom:2px solid var(--accent)}
 .role{margin:.1rem 0 .5rem;color:#444}
 main{columns:2;column-gap:1.2rem}
@@ -364,7 +364,7 @@ ul,ol{margin:0;padding-left:1.1rem}li{margin:0 0 .1rem}p{margin:.1rem 0}
 li,h1,h2,p{overflow-wrap:anywhere}
 .todo h2{color:#8a5300}footer{margin-top:.4rem;font-size:8.5pt;color:#444}
 @page{size:A4;margin:12mm 13mm}
-@media print{body{margin:0;max-width:none;font-size:8.6pt;line-height:1.25}
+@media print{body{margin:0;max-width:none;font-size:8.8pt;line-height:1.25}
 h1{font-size:13pt}h2{font-size:9.2pt}footer{font-size:7.5pt}}
 """
 
