@@ -9,12 +9,13 @@ from typing import Any
 
 import pytest
 
-from offerkit.errors import InvalidInputError
+from offerkit.errors import AnswersFileError, InvalidInputError
 from offerkit.learner.answers import (
     SCHEMA_VERSION,
     AnswersStore,
     atomic_write_text,
     default_answers_path,
+    read_answers,
 )
 
 SALARY = {"previous_pay": "25k x 14", "ask": "400000"}
@@ -293,3 +294,18 @@ def test_entries_without_a_value_are_ignored(path: Path) -> None:
         encoding="utf-8",
     )
     assert {"a": 1} == AnswersStore(path).all()
+
+
+def test_read_answers_reads_values_and_leaves_a_bad_file_alone(path: Path) -> None:
+    store = AnswersStore(path, "ada")
+    store.save("03.salary", SALARY)
+    assert {"03.salary": SALARY} == read_answers(path)
+    path.write_text("{not json", encoding="utf-8")
+    with pytest.raises(AnswersFileError, match="not a readable answers file"):
+        read_answers(path)
+    assert ("{not json", ["ada.answers.json"]) == (path.read_text("utf-8"), _siblings(path))
+
+
+def test_read_answers_needs_an_existing_file(path: Path) -> None:
+    with pytest.raises(AnswersFileError, match="no such answers file"):
+        read_answers(path)
