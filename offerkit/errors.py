@@ -13,8 +13,9 @@ class also subclasses the matching built-in, so ``except ValueError`` keeps work
     │   └── LessonMetadataError                 a lesson notebook with bad metadata
     ├── AnswersFileError (ValueError)           a learner's answers file that cannot be read
     │   └── ForeignFileError                    a file offerkit did not write: left untouched
-    └── BuildError (RuntimeError)               a workbook build that could not finish
-        └── BuildEnvironmentError               the machine, not the input (exit status 3)
+    ├── BuildError (RuntimeError)               a workbook build that could not finish
+    │   └── BuildEnvironmentError               the machine, not the input (exit status 3)
+    └── PublishError (RuntimeError)             a page that could not be printed (no Chromium…)
 
 Messages name the field, what was expected and what was received, e.g.
 ``'previous_pay' must be a positive amount (got -5)``.
@@ -35,6 +36,7 @@ __all__ = [
     "LessonMetadataError",
     "OfferkitError",
     "PayFormatError",
+    "PublishError",
     "RosterError",
     "UnknownCurrencyError",
     "invalid",
@@ -120,6 +122,10 @@ class BuildError(OfferkitError, RuntimeError):
 
 class BuildEnvironmentError(BuildError):
     """The machine stopped a build: --out unwritable, disk full, a lock held, no scheduler."""
+
+
+class PublishError(OfferkitError, RuntimeError):
+    """A page that could not be printed to PDF (no Chromium or Playwright, a failed print)."""
 
 
 def invalid(field: str, expected: str, received: object, hint: str = "") -> InvalidInputError:

@@ -134,7 +134,7 @@ def test_two_voila_learners_keep_two_answers_files(
         course = start_course({}, folder=tmp_path, announce=False)
         course.identify(learner)
         course.store.save("03.salary", {"ask": learner})
-    files = sorted(p.name for p in (tmp_path / "answers").iterdir())
+    files = sorted(p.name for p in (tmp_path / "answers").iterdir() if not p.name.startswith("."))
     assert ["ada.answers.json", "grace.answers.json"] == files
 
 

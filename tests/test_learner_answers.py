@@ -23,6 +23,7 @@ from offerkit.learner.answers import (
     AnswersStore,
     atomic_write_text,
     default_answers_path,
+    read_answers,
     read_answers_file,
     temporary_files,
 )
@@ -585,3 +586,19 @@ def test_a_newer_schema_written_after_opening_refuses_the_save(path: Path) -> No
     before = _newer(path)  # another, newer offerkit wrote the file meanwhile
     assert (False, True) == (store.save("03.quiz", {"q1": "1"}), store.read_only)
     assert before == path.read_bytes()
+
+
+def test_read_answers_reads_values_and_leaves_a_bad_file_alone(path: Path) -> None:
+    store = AnswersStore(path, "ada")
+    store.save("03.salary", SALARY)
+    assert {"03.salary": SALARY} == read_answers(path)
+    path.write_text("{not json", encoding="utf-8")
+    with pytest.raises(AnswersFileError):
+        read_answers(path)
+    assert "{not json" == path.read_text("utf-8")
+    assert [path.name] == [n for n in _siblings(path) if not n.startswith(".")]
+
+
+def test_read_answers_needs_an_existing_file(path: Path) -> None:
+    with pytest.raises(AnswersFileError, match="no such answers file"):
+        read_answers(path)

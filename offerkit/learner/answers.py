@@ -61,6 +61,7 @@ __all__ = [
     "atomic_write_text",
     "default_answers_path",
     "lock_path",
+    "read_answers",
     "read_answers_file",
     "temporary_files",
 ]
@@ -206,6 +207,18 @@ def _parsed(path: Path) -> tuple[bytes, Any] | None:
         return raw, json.loads(raw.decode("utf-8"))
     except (UnicodeDecodeError, ValueError, RecursionError) as exc:
         return raw, exc
+
+
+def read_answers(path: Path) -> dict[str, Any]:
+    """Every saved value by exercise id, for commands that only read (``offerkit plan``).
+
+    Unlike :class:`AnswersStore`, a missing, foreign or damaged file raises
+    (:class:`~offerkit.errors.AnswersFileError`) and is left exactly as it is.
+    """
+    found = read_answers_file(Path(path))
+    if found is None:
+        raise AnswersFileError(f"{path}: no such answers file")
+    return {key: entry["value"] for key, entry in sorted(found.exercises.items())}
 
 
 def read_answers_file(path: Path) -> AnswersFile | None:
