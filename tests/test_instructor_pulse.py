@@ -298,13 +298,23 @@ def test_min_group_is_a_whole_number_of_at_least_three(min_group: object) -> Non
 
 
 @pytest.mark.slow
-def test_instructor_notebook_shows_the_class_view(tmp_path: Path) -> None:
+def test_instructor_notebook_shows_the_class_view_and_nothing_live(tmp_path: Path) -> None:
+    """Before: a file named [x](javascript:alert(1)) became a live link in the notebook
+    and in its nbconvert HTML. Now file names never reach it, and its text is inert."""
+    import nbformat
     import papermill
+    from markup_helpers import HOSTILE, live_markup, render_markdown
+    from nbconvert import HTMLExporter
 
     notebook = Path(__file__).resolve().parent.parent / "instructor" / "workshop-pulse.ipynb"
     folder = tmp_path / "exports"
     write(folder, [export(n) for n in range(4)])
-    (folder / "broken.offerkit-export.json").write_text("{", encoding="utf-8")
+    names = ("[x](javascript:alert(1))", "<img src=x onerror=alert(1)>", "Ada Lovelace")
+    for name in names:
+        (folder / f"{name}.offerkit-export.json").write_text("{", encoding="utf-8")
+    (folder / "evil.offerkit-export.json").write_text(
+        json.dumps({**export(9), "goal_areas": {HOSTILE[0]: 1.0}}), encoding="utf-8"
+    )
     out = tmp_path / "pulse.ipynb"
     papermill.execute_notebook(
         str(notebook),
@@ -316,8 +326,19 @@ def test_instructor_notebook_shows_the_class_view(tmp_path: Path) -> None:
         execution_timeout=120,
     )
     text = out.read_text(encoding="utf-8")
-    assert "4 exports read, 1 skipped." in text
-    assert "broken.offerkit-export.json" in text
+    assert "4 exports read, 4 skipped (reasons below)." in text
     assert "4 learners' anonymised exports" in text
     assert 4 == text.count('"image/png"')
     assert [] == [n for n in range(4) if token(n) in text]
+    page, _ = HTMLExporter().from_notebook_node(nbformat.read(out, as_version=4))
+    for output in (text, page):
+        assert [] == [part for part in ("javascript", "onerror", "Ada") if part in output]
+    markdown = next(
+        item["data"]["text/markdown"]
+        for cell in nbformat.read(out, as_version=4).cells
+        for item in cell.get("outputs", [])
+        if "text/markdown" in item.get("data", {})
+    )
+    assert "- 3 files: not valid JSON" in markdown
+    for renderer, rendered in render_markdown(markdown).items():
+        assert [] == live_markup(rendered), renderer
