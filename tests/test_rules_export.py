@@ -37,6 +37,7 @@ def test_token_is_random_saved_and_reused(tmp_path: Path) -> None:
         ({"weights": {"my secret wish": 1.0}}, "goal area"),
         ({"exception_kinds": ("because I said so",)}, "exception"),
         ({"soft": -1}, "soft"),
+        ({"weights": {"salary": True}}, "weight of salary"),
         ({"decision_days": 1.5}, "decision_window_days"),
     ],
 )
