@@ -12,7 +12,7 @@ from html.parser import HTMLParser
 # Tags a rendered report may hold; anything else (a, img, script, div, iframe…) is live.
 INERT_TAGS = frozenset(
     {"h1", "h2", "h3", "h4", "p", "ul", "ol", "li", "br", "hr", "table", "thead", "tbody"}
-    | {"tr", "th", "td", "em", "strong", "code", "pre"}
+    | {"tr", "th", "td", "em", "strong", "code", "pre", "section"}
 )
 
 # Hostile text of every kind the issue names: links, images, raw HTML blocks and inline

@@ -242,7 +242,8 @@ def test_export_answers_finds_the_one_answers_file_and_writes_next_to_it(
     monkeypatch.chdir(tmp_path)
     assert 0 == main(["export-answers"])
     captured = capsys.readouterr()
-    written = Path("answers") / f"{LEARNER_ID}.offerkit-export.json"
+    token = json.loads(captured.out)["token"]
+    written = Path("answers") / f"{token}.offerkit-export.json"  # never the learner's id
     assert f"wrote {written}\n" == captured.err
     assert written.read_text(encoding="utf-8") == captured.out
 
@@ -312,11 +313,11 @@ def test_pulse_min_group_must_be_a_number(capsys: pytest.CaptureFixture[str]) ->
     assert "offerkit pulse: error: argument --min-group: invalid int value: 'three'" == line
 
 
-def test_pulse_min_group_below_1_is_one_line_and_writes_nothing(
+def test_pulse_min_group_below_3_is_one_line_and_writes_nothing(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     write(tmp_path / "in", [export(n) for n in range(3)])
-    argv = ["pulse", str(tmp_path / "in"), "--out", str(tmp_path / "out"), "--min-group", "0"]
-    expected = "offerkit pulse: error: 'min_group' must be a whole number of 1 or more (got 0)"
+    argv = ["pulse", str(tmp_path / "in"), "--out", str(tmp_path / "out"), "--min-group", "2"]
+    expected = "offerkit pulse: error: 'min_group' must be a whole number of 3 or more (got 2)"
     assert expected == one_line_error(argv, capsys)
     assert not (tmp_path / "out").exists()

@@ -70,7 +70,7 @@ def _asks(pulse: ClassPulse) -> Figure:
 
 def _wants(pulse: ClassPulse) -> Figure:
     figure, axes = _new("pulse-wants", "Which wants dominate: share whose first priority it is")
-    drawn = [g for g in pulse.wants if g.count is not None]
+    drawn = [g for g in pulse.wants if g.count]  # 13 rows: the empty ones are left out
     shares = [(g.count or 0) / pulse.learners for g in drawn]
     axes.barh([g.label for g in drawn][::-1], shares[::-1], color=_GREEN)
     axes.set_xlim(0, 1)

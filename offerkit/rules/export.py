@@ -118,7 +118,9 @@ def _weights(weights: Mapping[str, float]) -> dict[str, float]:
     for area, weight in weights.items():
         if area not in known:  # only catalogue ids: never a learner's own words
             raise InvalidInputError("goal area", f"one of {', '.join(sorted(known))}", area)
-        if not isinstance(weight, int | float) or not 0 <= weight <= 1:
+        if isinstance(weight, bool) or not isinstance(weight, int | float):
+            raise InvalidInputError(f"weight of {area}", "a share from 0 to 1", weight)
+        if not 0 <= weight <= 1:
             raise InvalidInputError(f"weight of {area}", "a share from 0 to 1", weight)
         clean[area] = round(float(weight), 2)
     return clean

@@ -18,8 +18,8 @@ from offerkit.errors import InvalidInputError
 
 __all__ = ["escape_markdown"]
 
-# HTML's specials become entities: no raw HTML (inline or block), no <autolink>, no quote.
-_ENTITIES = {"&": "&amp;", "<": "&lt;", ">": "&gt;"}
+# HTML's specials become entities: no raw HTML (inline or block), no <autolink>.
+_ENTITIES = {"&": "&amp;", "<": "&lt;"}
 # Markdown's specials anywhere in a line get a backslash (CommonMark allows one before any
 # ASCII punctuation): link and image brackets, emphasis, strikethrough, code, table cells,
 # math, e-mail autolinks, and the backslash itself.
@@ -30,8 +30,9 @@ _LINE_BREAKS = frozenset("\n\r\t\v\f\x1c\x1d\x1e\x85\u2028\u2029")
 _BIDI = frozenset("\u061c\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")
 # Bare autolinks (GFM): a scheme's "://" and "www." lose their punctuation's meaning.
 _BARE_LINK = re.compile(r"(?<=:)(?=//)|(?i:(?<=www))(?=\.)")
-# What starts a block at the beginning of a line: heading, list, setext underline, numbers.
-_BLOCK_START = re.compile(r"^(?:(?=[#+=-])|(\d+)(?=[.)]))")
+# What starts a block at the beginning of a line: heading, list, block quote, setext
+# underline, numbered list.
+_BLOCK_START = re.compile(r"^(?:(?=[#+=>-])|(\d+)(?=[.)]))")
 
 
 def _inert(char: str) -> str:
