@@ -78,7 +78,7 @@ def test_an_unwritable_folder_is_reported_not_raised(tmp_path: Path) -> None:
 def test_the_button_never_replaces_a_file_that_is_not_an_export(tmp_path: Path) -> None:
     course = open_course(tmp_path, headless=False)
     widget = build_export_exercise(course)
-    target = tmp_path / "answers" / f"{LEARNER_ID}.offerkit-export.json"
+    target = tmp_path / "answers" / f"{preview_json(widget)['token']}.offerkit-export.json"
     target.write_bytes(b"my own notes, not an export\n")
     widget.children[1].click()
     status = widget.children[2].value
