@@ -414,6 +414,7 @@ def test_the_store_writes_through_its_own_temporary_name(
         b'{"kind": "offerkit-answers", "schema": 1, "exercises": {"a": {"value": {}}}}',
         b'{"kind": "offerkit-answers", "exercises": {}}',
         b'{"kind": "offerkit-answers", "schema": 1, "exercises": {"a": ',
+        b'{\n  "kind":"offerkit-answers",\n  "schema": 1,\n  "exercises": {,}}',
     ],
 )
 def test_a_damaged_file_of_the_kit_is_moved_aside_untouched(path: Path, content: bytes) -> None:
@@ -476,6 +477,7 @@ def test_answers_that_are_not_objects_raise_type_error(path: Path, value: object
         ("notes.txt", b""),
         ("ada.answers.json", b'{"kind": "vscode-settings", "schema": 1, "exercises": {}}'),
         ("data.json", b"\xff\xfe binary"),
+        ("notes.md", b"offerkit-answers files are JSON; mine is elsewhere"),
     ],
 )
 def test_a_file_that_is_not_the_kits_is_never_changed(
@@ -516,17 +518,18 @@ def test_a_file_replaced_by_another_tools_after_opening_is_not_overwritten(
 
 
 def test_read_answers_file_tells_foreign_from_damaged(tmp_path: Path) -> None:
-    foreign, damaged = tmp_path / "settings.json", tmp_path / "ada.answers.json"
+    foreign, named, marked = (tmp_path / n for n in ("settings.json", "a.answers.json", "m.json"))
     foreign.write_text("{oops", encoding="utf-8")
-    damaged.write_text("{oops", encoding="utf-8")
+    named.write_text("{oops", encoding="utf-8")
+    marked.write_text('{"kind": "offerkit-answers", "schema": 1, "exer', encoding="utf-8")
     with pytest.raises(ForeignFileError, match=r"settings\.json is not an offerkit answers file"):
         read_answers_file(foreign)
-    with pytest.raises(AnswersFileError, match="damaged offerkit answers file") as caught:
-        read_answers_file(damaged)
-    assert (False, None) == (
-        isinstance(caught.value, ForeignFileError),
-        read_answers_file(tmp_path / "x"),
-    )
+    damaged = []
+    for path in (named, marked):
+        with pytest.raises(AnswersFileError, match="damaged offerkit answers file") as caught:
+            read_answers_file(path)
+        damaged.append(isinstance(caught.value, ForeignFileError))
+    assert ([False, False], None) == (damaged, read_answers_file(tmp_path / "absent.json"))
 
 
 # ---------------------------------------------------------------- written by the current release
@@ -540,7 +543,7 @@ def test_a_schema_1_file_of_the_current_release_still_loads(tmp_path: Path) -> N
     store = AnswersStore(path, "ada")
     expected = {key: entry["value"] for key, entry in written["exercises"].items()}
     assert ("", False, expected) == (store.warning, store.read_only, store.all())
-    assert (20, "ada") == (len(expected) - 1, store.file_learner_id)
+    assert (21, "ada") == (len(expected), store.file_learner_id)
     assert fixture.read_bytes() == path.read_bytes()  # reading never rewrites
 
 

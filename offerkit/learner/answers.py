@@ -15,7 +15,8 @@ Whose file is it? :func:`read_answers_file` decides:
 
 * **offerkit's** — JSON with ``"kind": "offerkit-answers"``, or (offerkit 0.1) an object
   with ``"schema"`` and ``"exercises"`` and no ``"kind"``, or any file named
-  ``*.answers.json`` or holding the text ``offerkit-answers`` (the kit's name and mark);
+  ``*.answers.json`` or holding ``"kind": "offerkit-answers"`` even if it is no longer
+  valid JSON (the kit's name and mark);
 * **not offerkit's** — anything else (a ``settings.json``, notes, another tool's data).
   It is never renamed, replaced or written: :class:`~offerkit.errors.ForeignFileError`,
   the store is read-only and the learner is told which file to change.
@@ -188,9 +189,12 @@ def _foreign(path: Path, why: str) -> ForeignFileError:
     )
 
 
+_MARK = re.compile(rb'"kind"\s*:\s*"' + re.escape(ANSWERS_KIND.encode()) + rb'"')
+
+
 def _claimed(path: Path, raw: bytes) -> bool:
     """True when the name or the text marks the file as offerkit's answers."""
-    return path.name.endswith(ANSWERS_SUFFIX) or ANSWERS_KIND.encode() in raw
+    return path.name.endswith(ANSWERS_SUFFIX) or _MARK.search(raw) is not None
 
 
 def _parsed(path: Path) -> tuple[bytes, Any] | None:
