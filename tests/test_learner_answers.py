@@ -241,7 +241,6 @@ def replace(src, dst):  # the order in which the file on disk changed (inside th
         written.append([time.monotonic_ns(), current[0]])
 
 os.replace = replace
-store = AnswersStore(path, "ada")
 while not go.exists():
     time.sleep(0.002)
 confirmed = []
@@ -249,7 +248,7 @@ for i in range(count):
     exercise = f"{name}.{i:03d}" if i % 2 else "shared"  # its own answers, and a shared one
     value = {"writer": name, "i": i}
     current[0] = [exercise, value]
-    if store.save(exercise, value):
+    if AnswersStore(path, "ada").save(exercise, value):  # opened afresh: no memory to mend
         confirmed.append([exercise, value])
 print(json.dumps({"confirmed": confirmed, "written": written}))
 """
@@ -258,7 +257,9 @@ print(json.dumps({"confirmed": confirmed, "written": written}))
 def _race(folder: Path, count: int = 200) -> tuple[list[Any], list[Any], dict[str, Any]]:
     """Two real processes saving ``count`` answers each into one file (every other save of
     their own exercise, the rest of one shared exercise): what each confirmed, what was
-    written in which order, and what is on disk at the end."""
+    written in which order, and what is on disk at the end. Each save opens the store
+    afresh, as a re-run cell or ``offerkit export-answers`` does, so an answer another
+    writer erased is not put back from memory by a later save."""
     import offerkit
 
     path, go = folder / "answers" / "ada.answers.json", folder / "go"
