@@ -437,6 +437,36 @@ def test_the_warning_says_what_is_wrong_in_the_file(path: Path) -> None:
     assert "'value' must be an object (got text)" in warning
 
 
+def test_a_damaged_file_that_cannot_be_kept_aside_is_left_alone(
+    path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    path.parent.mkdir(parents=True)
+    path.write_bytes(b"{damaged")
+
+    def refuse(src: str, dst: str) -> None:
+        raise PermissionError(13, "Permission denied")
+
+    monkeypatch.setattr(os, "replace", refuse)  # a read-only folder
+    store = AnswersStore(path, "ada")
+    assert (True, {}, False) == (store.read_only, store.all(), store.save("03.salary", SALARY))
+    assert (True, True) == (str(path) in store.warning, "Permission denied" in store.warning)
+    assert b"{damaged" == path.read_bytes()
+
+
+def test_temporaries_that_cannot_be_removed_do_not_stop_the_lesson(
+    path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    AnswersStore(path, "ada").save("03.salary", SALARY)
+    path.with_name(f".ada.answers.json.a1b2c3d4{TEMP_SUFFIX}").write_text("half", "utf-8")
+
+    def refuse(self: Path, missing_ok: bool = False) -> None:
+        raise PermissionError(13, "Permission denied")
+
+    monkeypatch.setattr(Path, "unlink", refuse)
+    store = AnswersStore(path, "ada")
+    assert ({"03.salary": SALARY}, True) == (store.all(), "could not be removed" in store.warning)
+
+
 def test_a_fresh_file_is_started_after_damage(path: Path) -> None:
     path.parent.mkdir(parents=True)
     path.write_text("{oops", encoding="utf-8")
