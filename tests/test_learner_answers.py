@@ -242,7 +242,6 @@ def replace(src, dst):  # the order in which the file on disk changed (inside th
         written.append([time.monotonic_ns(), current[0]])
 
 os.replace = replace
-store = AnswersStore(path, "ada")
 while not go.exists():
     time.sleep(0.002)
 confirmed = []
@@ -250,7 +249,7 @@ for i in range(count):
     exercise = f"{name}.{i:03d}" if i % 2 else "shared"  # its own answers, and a shared one
     value = {"writer": name, "i": i}
     current[0] = [exercise, value]
-    if store.save(exercise, value):
+    if AnswersStore(path, "ada").save(exercise, value):  # opened afresh: no memory to mend
         confirmed.append([exercise, value])
 print(json.dumps({"confirmed": confirmed, "written": written}))
 """
@@ -259,7 +258,9 @@ print(json.dumps({"confirmed": confirmed, "written": written}))
 def _race(folder: Path, count: int = 200) -> tuple[list[Any], list[Any], dict[str, Any]]:
     """Two real processes saving ``count`` answers each into one file (every other save of
     their own exercise, the rest of one shared exercise): what each confirmed, what was
-    written in which order, and what is on disk at the end."""
+    written in which order, and what is on disk at the end. Each save opens the store
+    afresh, as a re-run cell or ``offerkit export-answers`` does, so an answer another
+    writer erased is not put back from memory by a later save."""
     import offerkit
 
     path, go = folder / "answers" / "ada.answers.json", folder / "go"
@@ -415,6 +416,7 @@ def test_the_store_writes_through_its_own_temporary_name(
         b'{"kind": "offerkit-answers", "schema": 1, "exercises": {"a": {"value": {}}}}',
         b'{"kind": "offerkit-answers", "exercises": {}}',
         b'{"kind": "offerkit-answers", "schema": 1, "exercises": {"a": ',
+        b'{\n  "kind":"offerkit-answers",\n  "schema": 1,\n  "exercises": {,}}',
     ],
 )
 def test_a_damaged_file_of_the_kit_is_moved_aside_untouched(path: Path, content: bytes) -> None:
@@ -434,6 +436,36 @@ def test_the_warning_says_what_is_wrong_in_the_file(path: Path) -> None:
     path.write_text(json.dumps({"schema": 1, "exercises": {"00.profile": entry}}), "utf-8")
     warning = AnswersStore(path, "ada").warning
     assert "'value' must be an object (got text)" in warning
+
+
+def test_a_damaged_file_that_cannot_be_kept_aside_is_left_alone(
+    path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    path.parent.mkdir(parents=True)
+    path.write_bytes(b"{damaged")
+
+    def refuse(src: str, dst: str) -> None:
+        raise PermissionError(13, "Permission denied")
+
+    monkeypatch.setattr(os, "replace", refuse)  # a read-only folder
+    store = AnswersStore(path, "ada")
+    assert (True, {}, False) == (store.read_only, store.all(), store.save("03.salary", SALARY))
+    assert (True, True) == (str(path) in store.warning, "Permission denied" in store.warning)
+    assert b"{damaged" == path.read_bytes()
+
+
+def test_temporaries_that_cannot_be_removed_do_not_stop_the_lesson(
+    path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    AnswersStore(path, "ada").save("03.salary", SALARY)
+    path.with_name(f".ada.answers.json.a1b2c3d4{TEMP_SUFFIX}").write_text("half", "utf-8")
+
+    def refuse(self: Path, missing_ok: bool = False) -> None:
+        raise PermissionError(13, "Permission denied")
+
+    monkeypatch.setattr(Path, "unlink", refuse)
+    store = AnswersStore(path, "ada")
+    assert ({"03.salary": SALARY}, True) == (store.all(), "could not be removed" in store.warning)
 
 
 def test_a_fresh_file_is_started_after_damage(path: Path) -> None:
@@ -477,6 +509,7 @@ def test_answers_that_are_not_objects_raise_type_error(path: Path, value: object
         ("notes.txt", b""),
         ("ada.answers.json", b'{"kind": "vscode-settings", "schema": 1, "exercises": {}}'),
         ("data.json", b"\xff\xfe binary"),
+        ("notes.md", b"offerkit-answers files are JSON; mine is elsewhere"),
     ],
 )
 def test_a_file_that_is_not_the_kits_is_never_changed(
@@ -517,17 +550,18 @@ def test_a_file_replaced_by_another_tools_after_opening_is_not_overwritten(
 
 
 def test_read_answers_file_tells_foreign_from_damaged(tmp_path: Path) -> None:
-    foreign, damaged = tmp_path / "settings.json", tmp_path / "ada.answers.json"
+    foreign, named, marked = (tmp_path / n for n in ("settings.json", "a.answers.json", "m.json"))
     foreign.write_text("{oops", encoding="utf-8")
-    damaged.write_text("{oops", encoding="utf-8")
+    named.write_text("{oops", encoding="utf-8")
+    marked.write_text('{"kind": "offerkit-answers", "schema": 1, "exer', encoding="utf-8")
     with pytest.raises(ForeignFileError, match=r"settings\.json is not an offerkit answers file"):
         read_answers_file(foreign)
-    with pytest.raises(AnswersFileError, match="damaged offerkit answers file") as caught:
-        read_answers_file(damaged)
-    assert (False, None) == (
-        isinstance(caught.value, ForeignFileError),
-        read_answers_file(tmp_path / "x"),
-    )
+    damaged = []
+    for path in (named, marked):
+        with pytest.raises(AnswersFileError, match="damaged offerkit answers file") as caught:
+            read_answers_file(path)
+        damaged.append(isinstance(caught.value, ForeignFileError))
+    assert ([False, False], None) == (damaged, read_answers_file(tmp_path / "absent.json"))
 
 
 # ---------------------------------------------------------------- written by the current release
@@ -541,7 +575,7 @@ def test_a_schema_1_file_of_the_current_release_still_loads(tmp_path: Path) -> N
     store = AnswersStore(path, "ada")
     expected = {key: entry["value"] for key, entry in written["exercises"].items()}
     assert ("", False, expected) == (store.warning, store.read_only, store.all())
-    assert (20, "ada") == (len(expected) - 1, store.file_learner_id)
+    assert (21, "ada") == (len(expected), store.file_learner_id)
     assert fixture.read_bytes() == path.read_bytes()  # reading never rewrites
 
 

@@ -15,7 +15,8 @@ Whose file is it? :func:`read_answers_file` decides:
 
 * **offerkit's** — JSON with ``"kind": "offerkit-answers"``, or (offerkit 0.1) an object
   with ``"schema"`` and ``"exercises"`` and no ``"kind"``, or any file named
-  ``*.answers.json`` or holding the text ``offerkit-answers`` (the kit's name and mark);
+  ``*.answers.json`` or holding ``"kind": "offerkit-answers"`` even if it is no longer
+  valid JSON (the kit's name and mark);
 * **not offerkit's** — anything else (a ``settings.json``, notes, another tool's data).
   It is never renamed, replaced or written: :class:`~offerkit.errors.ForeignFileError`,
   the store is read-only and the learner is told which file to change.
@@ -30,8 +31,9 @@ Safety rules:
   writer left are removed the next time the store opens, and only those;
 * offerkit's own file that does not match the schema (bad JSON, wrong shape or types) is
   **never overwritten**: it is moved aside, byte for byte, to ``<name>.corrupt-<time>.json``
-  and the learner is told (``store.warning``); a newer schema is left untouched and saving
-  is refused;
+  and the learner is told (``store.warning``); if it cannot be moved (a read-only folder)
+  it is left as it is and saving is off; a newer schema is left untouched and saving is
+  refused;
 * saving an empty value over a non-empty saved answer is refused (no worse data).
 """
 
@@ -189,9 +191,12 @@ def _foreign(path: Path, why: str) -> ForeignFileError:
     )
 
 
+_MARK = re.compile(rb'"kind"\s*:\s*"' + re.escape(ANSWERS_KIND.encode()) + rb'"')
+
+
 def _claimed(path: Path, raw: bytes) -> bool:
     """True when the name or the text marks the file as offerkit's answers."""
-    return path.name.endswith(ANSWERS_SUFFIX) or ANSWERS_KIND.encode() in raw
+    return path.name.endswith(ANSWERS_SUFFIX) or _MARK.search(raw) is not None
 
 
 def _parsed(path: Path) -> tuple[bytes, Any] | None:
@@ -314,15 +319,34 @@ class AnswersStore:
         except ForeignFileError as exc:
             self._refuse(exc)
             return
-        except AnswersFileError:
-            found = self._open_damaged()
+        except AnswersFileError as exc:
+            try:
+                found = self._open_damaged()
+            except OSError as error:  # a read-only folder, say: then nothing changes at all
+                self.read_only = True
+                self.warning = (
+                    f"Your answers file could not be read ({exc}) nor kept aside "
+                    f"({error.strerror or error}); nothing was changed and your answers are "
+                    "not saved. Move or fix that file, or choose another answers_file."
+                )
+                return
         if temporary_files(self.path) and not self.refused:
-            with self._locked():  # a writer holding the lock may still need its temporary
-                for left in temporary_files(self.path):
-                    left.unlink(missing_ok=True)
+            try:
+                self._remove_temporaries()
+            except OSError as error:  # they stay; the lesson goes on
+                self.warning = self.warning or (
+                    f"Temporary files a stopped save left beside {self.path} could not be "
+                    f"removed ({error.strerror or error}); you may delete them "
+                    f"(.{self.path.name}.*{TEMP_SUFFIX})."
+                )
         if found is not None and not self.refused:
             self._accept(found)
             self._exercises = dict(found.exercises)
+
+    def _remove_temporaries(self) -> None:
+        with self._locked():  # a writer holding the lock may still need its temporary
+            for left in temporary_files(self.path):
+                left.unlink(missing_ok=True)
 
     def _open_damaged(self) -> AnswersFile | None:
         """Under the lock, check again and move the damaged file aside."""
