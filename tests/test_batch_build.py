@@ -363,12 +363,13 @@ def start_build(tmp_path: Path, people: int = 2) -> tuple[subprocess.Popen[bytes
     roster = write_roster(tmp_path / "roster.csv", PEOPLE[:people])
     out = tmp_path / "out"
     command = [sys.executable, "-m", "offerkit", "build", str(roster), "--out", str(out)]
-    process = subprocess.Popen(
-        [*command, "--jobs", "2", "--no-progress"],
-        env={**os.environ, "OFFERKIT_NOTEBOOKS": str(lessons)},
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.PIPE,
-    )
+    with (tmp_path / "stderr.txt").open("wb") as stderr:
+        process = subprocess.Popen(
+            [*command, "--jobs", "2", "--no-progress"],
+            env={**os.environ, "OFFERKIT_NOTEBOOKS": str(lessons)},
+            stdout=subprocess.DEVNULL,
+            stderr=stderr,
+        )
     deadline = time.monotonic() + 120
     kernels: list[psutil.Process] = []
     while len(kernels) < people and time.monotonic() < deadline:
@@ -393,6 +394,6 @@ def test_killing_the_build_leaves_no_worker_or_kernel(tmp_path: Path, how: signa
     assert [] == [p.pid for p in alive]
     assert [] == [p for p in out.rglob("*.tmp")]
     if how == signal.SIGTERM:
-        err = process.stderr.read().decode() if process.stderr else ""
+        err = (tmp_path / "stderr.txt").read_text(encoding="utf-8")
         assert (143, 1) == (code, len(err.splitlines())), err
         assert "terminated (SIGTERM)" in err
