@@ -385,9 +385,7 @@ def parse_pay_range(
     match = _RANGE.match(written.normal)
     if not match:
         raise PayFormatError(field, "a pay range like '20-30K·15薪' or '300k-450k'", text, _HELP)
-    low_number, low_unit, high_number, high_unit, months_text, per_month, per_year = (
-        match.groups()
-    )
+    low_number, low_unit, high_number, high_unit, months_text, per_month, per_year = match.groups()
     low = _amount(low_number, low_unit or high_unit, written, field)
     high = _amount(high_number, high_unit or low_unit, written, field)
     _positive(field, low)
