@@ -95,5 +95,7 @@ def expected_from_answers(course: Course) -> tuple[ExpectedSalary, str]:
         currency=str(values.get("currency") or course.profile["currency"]),
         posted=str(values.get("posted_range") or "").strip() or None,
         exceptions=_claimed(values, course),
+        previous_period=str(values.get("previous_pay_period") or "") or None,
+        posted_period=str(values.get("posted_range_period") or "") or None,
     )
     return expected, source
