@@ -48,10 +48,10 @@ def test_explicit_weights_win_and_an_unweighted_pick_is_flagged(course: Course) 
     widget.controls["weights"].value = "salary=3; growth: 1"
 
     assert [
-        "2 area(s), weighted by your weights: 2 from the lesson, 0 beyond it.",
+        "2 area(s), weighted by your weights: 1 from the lesson, 1 beyond it.",
         "1. Salary — 75 % (from the lesson): Annual cash pay that is higher than now and fair "
         "for what you bring.",
-        "2. Growth and learning — 25 % (from the lesson): Room to learn new skills, take on "
+        "2. Growth and learning — 25 % (beyond the lesson): Room to learn new skills, take on "
         "harder work and be coached while doing it.",
         "Picked but given no weight, so it does not count: Commute.",
     ] == shown(widget)
