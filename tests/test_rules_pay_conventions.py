@@ -45,7 +45,8 @@ def test_an_unknown_currency_is_a_data_file_error() -> None:
         (3_000, 3_000, "EUR", ("month",)),
         (300_000, 300_000, "JPY", ("month",)),
         (100, 100, "CNY", ()),
-        (60_000, 900_000, "EUR", ()),
+        (60_000, 900_000, "EUR", ("year",)),
+        (3_000, 9_000, "CNY", ("month",)),
     ],
 )
 def test_plausible_periods(

@@ -311,14 +311,12 @@ def _settle(
             f"{figure} a month or a year?",
             suggestions,
         )
-    rules = pay_conventions(written.code)
-    size = "small" if low < rules.year_min else "large"
     raise PayFormatError(
         field,
         f"a plausible month's or year's pay in {written.code}",
         written.text,
-        f"{figure} is unusually {size} for either; check the figure, or if you mean it, "
-        f"write {suggestions[0]!r} or {suggestions[1]!r}",
+        f"{figure} does not look like a month's or a year's pay; check the figure, or if you "
+        f"mean it, write {suggestions[0]!r} or {suggestions[1]!r}",
     )
 
 

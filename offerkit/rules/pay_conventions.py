@@ -160,8 +160,9 @@ def plausible_periods(low: float, high: float, currency: str) -> tuple[Period, .
     """The readings of the bare figures ``low``–``high`` that are plausible in ``currency``.
 
     Monthly: ``low × months`` is at least a year's minimum wage and ``high`` at most the
-    highest plausible month. Annual: ``low`` is at least a year's minimum wage and ``high`` at
-    most twelve of the highest plausible months. Returns ``()``, one period or both.
+    highest plausible month (above it the year would be absurd). Annual: ``low`` is at least a
+    year's minimum wage; a large annual figure is rare, not absurd, so it has no upper bound.
+    Returns ``()`` (a figure too small for either), one period or both.
 
     >>> plausible_periods(25_000, 25_000, "CNY"), plausible_periods(65_000, 65_000, "EUR")
     (('month', 'year'), ('year',))
@@ -170,6 +171,6 @@ def plausible_periods(low: float, high: float, currency: str) -> tuple[Period, .
     found: list[Period] = []
     if rules.year_min <= low * rules.months and high <= rules.month_max:
         found.append("month")
-    if rules.year_min <= low and high <= rules.month_max * 12:
+    if rules.year_min <= low:
         found.append("year")
     return tuple(found)
