@@ -125,6 +125,16 @@ def test_counter_names_the_annual_figure_and_checks_it_against_the_range(
     assert "counter" == saved(course)[REPLY.id]["kind"]
 
 
+def test_a_counter_that_is_too_far_is_never_shown_as_ok(course: Course) -> None:
+    widget = build_reply_exercise(course)
+    widget.controls["company"].value = "Acme"
+    widget.controls["kind"].value = "counter"
+    widget.controls["amount"].value = "400k"
+    assert "ok" == level(widget)  # within the guideline of the default profile (350,000)
+    widget.controls["amount"].value = "500k"
+    assert ("warn", True) == (level(widget), "is too far" in shown(widget)[-1])
+
+
 def test_counter_without_a_figure_is_a_friendly_error(course: Course) -> None:
     widget = build_reply_exercise(course)
     widget.controls["company"].value = "Acme"

@@ -155,9 +155,9 @@ def _stop_workers(pool: ProcessPoolExecutor) -> None:
 
 async def _identity(address: str, timeout: float) -> Any:
     """Ask the scheduler at ``address`` who it is (Dask's own ``identity`` request)."""
-    from distributed.comm import connect
+    from distributed.comm.core import connect
 
-    comm = await connect(address, timeout=timeout)
+    comm = await connect(address, timeout=timeout)  # type: ignore[no-untyped-call]
     try:
         await comm.write({"op": "identity", "reply": True})
         return await comm.read()

@@ -114,12 +114,14 @@ def _reply_defaults(course: Course) -> dict[str, Any]:
     return values
 
 
-def _counter_check(amount: float, course: Course) -> str:
+def _counter_check(amount: float, course: Course) -> tuple[str, Level]:
+    """The verdict on a counter, with its level (a counter that is too far is never ok)."""
     try:
         expected, source = expected_from_state(course)
     except OfferkitError:
-        return ""
-    return f"Against your range from {source}: {check_ask(amount, expected).message}"
+        return "", "ok"
+    verdict = check_ask(amount, expected)
+    return f"Against your range from {source}: {verdict.message}", verdict.level
 
 
 def _evaluate_reply(values: Mapping[str, Any], course: Course) -> Feedback:
@@ -131,7 +133,9 @@ def _evaluate_reply(values: Mapping[str, Any], course: Course) -> Feedback:
         lines.append(f"Worked example for '{company}': nothing saved yet.")
     currency = str(course.profile["currency"])
     amount_text = str(values.get("amount") or "").strip()
-    amount = parse_pay(amount_text, currency, field="amount").amount if amount_text else None
+    amount = (
+        parse_pay(amount_text, currency, "year", field="amount").amount if amount_text else None
+    )
     if kind == "counter" and amount is None:
         raise InvalidInputError(
             "amount", "the annual figure you ask for", "", "a counter needs a number, e.g. 400000"
@@ -147,9 +151,11 @@ def _evaluate_reply(values: Mapping[str, Any], course: Course) -> Feedback:
     report = check_tone(draft)
     lines += ["Your draft (copy it and make it your own):", *paragraphs(draft)]
     lines += tone_lines(report)
-    if kind == "counter" and amount is not None:
-        lines.append(_counter_check(amount, course))
     level: Level = "ok" if report.friendly else "warn"
+    if kind == "counter" and amount is not None:
+        counter_line, counter_level = _counter_check(amount, course)
+        lines.append(counter_line)
+        level = "warn" if "warn" in (level, counter_level) else "ok"
     summary = {"kind": kind, "reply": draft, "friendly": report.friendly}
     return Feedback(tuple(line for line in lines if line), level, summary=summary)
 

@@ -88,6 +88,9 @@ class Profile:
     high_demand_role: bool
     high_demand_reason: str
     saved: bool = False
+    previous_pay_period: str = ""
+    posted_range_period: str = ""
+    """"month" or "year" when the learner said which a bare figure is ("" = the text says)."""
 
     @property
     def fields(self) -> dict[str, Any]:
@@ -100,6 +103,8 @@ class Profile:
             "target_role": self.target_role,
             "high_demand_role": self.high_demand_role,
             "high_demand_reason": self.high_demand_reason,
+            "previous_pay_period": self.previous_pay_period,
+            "posted_range_period": self.posted_range_period,
         }
 
 
@@ -193,11 +198,18 @@ def _text(values: Mapping[str, Any], name: str) -> str:
     return "" if value is None or isinstance(value, Mapping | list) else str(value).strip()
 
 
-def _previous_pay(text: str, currency: str) -> AnnualPay | None:
+def _period(values: Mapping[str, Any], name: str) -> Literal["month", "year"] | None:
+    value = values.get(name)
+    return value if value in ("month", "year") else None
+
+
+def _previous_pay(text: str, currency: str, period: str) -> AnnualPay | None:
+    """The previous pay as annual cash; None when not disclosed, unreadable or ambiguous
+    (a bare figure whose period the learner has not said is never guessed)."""
     if not text:
         return None
     try:
-        return parse_pay(text, currency)
+        return parse_pay(text, currency, _period({"p": period}, "p"))
     except OfferkitError:
         return None
 
@@ -209,17 +221,20 @@ def _profile(params: Mapping[str, Any], answers: Mapping[str, Any], headless: bo
         values.update({k: v for k, v in saved.items() if k in values and v not in ("", None)})
     currency = _text(values, "currency") or "CNY"
     previous_text = _text(values, "previous_pay")
+    previous_period = _period(values, "previous_pay_period") or ""
     return Profile(
         learner_id=str(params.get("learner_id", "")),
         name=_text(values, "learner_name"),
         currency=currency,
         previous_pay_text=previous_text,
-        previous_pay=_previous_pay(previous_text, currency),
+        previous_pay=_previous_pay(previous_text, currency, previous_period),
         posted_range_text=_text(values, "posted_range"),
         target_role=_text(values, "target_role"),
         high_demand_role=values.get("high_demand_role") is True,
         high_demand_reason=_text(values, "high_demand_reason"),
         saved=bool(saved),
+        previous_pay_period=previous_period,
+        posted_range_period=_period(values, "posted_range_period") or "",
     )
 
 
@@ -268,7 +283,9 @@ def _salary(
     saved = _mapping(answers, schema.SALARY)
     values: dict[str, Any] = {
         "previous_pay": profile.previous_pay_text,
+        "previous_pay_period": profile.previous_pay_period,
         "posted_range": profile.posted_range_text,
+        "posted_range_period": profile.posted_range_period,
         "currency": profile.currency,
         "high_demand": profile.high_demand_role,
         "high_demand_reason": profile.high_demand_reason,
@@ -291,6 +308,8 @@ def _salary(
             currency=_text(values, "currency") or profile.currency,
             posted=_text(values, "posted_range") or None,
             exceptions=claimed,
+            previous_period=_period(values, "previous_pay_period"),
+            posted_period=_period(values, "posted_range_period"),
         )
     except OfferkitError as exc:
         return SalaryState(None, source, str(exc), None, unsupported, exc)
