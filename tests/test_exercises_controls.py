@@ -112,4 +112,7 @@ def test_a_label_too_long_for_the_description_goes_above_its_control() -> None:
     assert isinstance(view, widgets.VBox)
     assert "<b>Must-haves (rate them too)</b>" == view.children[0].value
     assert "" == control.description
-    assert view is not field_view(Field("c", "Company", "text"), field_control(must, []))
+    company = Field("c", "Company (optional)")
+    short = field_control(company, "")
+    assert short is field_view(company, short)
+    assert "Company (optional)" == short.description
