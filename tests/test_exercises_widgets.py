@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from exercise_helpers import open_course, saved
+from exercise_helpers import open_course, saved, shown
 
 from offerkit.errors import EmptyTextError, InvalidInputError
 from offerkit.exercises.course import Course, start_course
@@ -225,3 +225,14 @@ def test_voila_exercises_wait_for_the_learner_then_open_their_own_answers(
     assert widget.layout.display is None
     assert "40k x 13" == widget.controls["previous_pay"].value
     assert not (tmp_path / "answers" / "demo.answers.json").exists()
+
+
+def test_the_profile_names_every_wrong_field_at_once(course: Course) -> None:
+    widget = build_exercise(PROFILE, course)
+    widget.controls["posted_range"].value = "lots"
+    widget.controls["previous_pay"].value = "-5"
+    lines = shown(widget)
+    assert "Please check these 2 inputs:" == lines[0]
+    assert lines[1].startswith("“Previous pay (any format; empty = not disclosed)” must be")
+    assert lines[2].startswith("“Posted range of the job you want (optional)” must be")
+    assert not any("previous_pay" in line or "posted_range" in line for line in lines)
