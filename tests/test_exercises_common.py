@@ -1,4 +1,4 @@
-"""Helpers shared by the lesson 04 and 05 exercises: paragraphs, choices, pay and range."""
+"""Helpers shared by the lesson 04 and 05 exercises: paragraphs, choices and the range."""
 
 from __future__ import annotations
 
@@ -9,12 +9,10 @@ from exercise_helpers import open_course
 
 from offerkit.errors import InvalidInputError
 from offerkit.exercises.common import (
-    expected_from_answers,
+    expected_from_state,
     held_offers_choices,
     paragraphs,
-    previous_pay_from_profile,
     tone_lines,
-    whole_number,
 )
 from offerkit.exercises.course import Course
 from offerkit.rules.honesty import check_tone
@@ -28,36 +26,24 @@ def test_held_offers_choices_run_from_0_to_5() -> None:
     assert [str(n) for n in range(6)] == [value for _label, value in held_offers_choices()]
 
 
-@pytest.mark.parametrize(("value", "expected"), [("3", 3), (5, 5), (" 1 ", 1)])
-def test_whole_number_reads_text_and_ints(value: object, expected: int) -> None:
-    assert expected == whole_number(value, "days", 1, 7)
-
-
-@pytest.mark.parametrize("value", ["0", "8", "2.5", "two", True])
-def test_whole_number_refuses_anything_else_naming_the_field(value: object) -> None:
-    with pytest.raises(InvalidInputError, match="'days' must be a whole number from 1 to 7"):
-        whole_number(value, "days", 1, 7)
-
-
-def test_previous_pay_from_profile_is_annual_or_none(tmp_path: Path) -> None:
-    pay = previous_pay_from_profile(open_course(tmp_path, previous_pay="25k x 14"))
-    assert pay is not None
-    assert (350_000.0, "CNY") == (pay.amount, pay.currency)
-    assert None is previous_pay_from_profile(open_course(tmp_path / "none", previous_pay=""))
-
-
-def test_expected_from_answers_names_its_source(course: Course) -> None:
+def test_expected_from_state_names_its_source(course: Course) -> None:
     course.store.save("00.profile", {"previous_pay": "300000", "posted_range": ""})
-    expected, source = expected_from_answers(course)
+    expected, source = expected_from_state(course)
     assert (342_000.0, 360_000.0) == (expected.range_low, expected.range_high)
     assert "your profile (lesson 03 not saved yet)" == source
     course.store.save("03.salary", {"previous_pay": "400000", "posted_range": ""})
-    expected, source = expected_from_answers(course)
+    expected, source = expected_from_state(course)
     assert (457_000.0, 480_000.0, "your saved lesson 03 answer") == (
         expected.range_low,
         expected.range_high,
         source,
     )
+
+
+def test_expected_from_state_names_what_is_missing(tmp_path: Path) -> None:
+    course = open_course(tmp_path, previous_pay="", posted_range="")
+    with pytest.raises(InvalidInputError, match="'previous_pay' must be a pay figure, or a posted"):
+        expected_from_state(course)
 
 
 def test_tone_lines_give_the_summary_then_each_flag() -> None:

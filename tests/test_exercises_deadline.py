@@ -14,7 +14,6 @@ from offerkit.exercises.course import Course
 from offerkit.exercises.deadline_exercises import (
     DEADLINE,
     build_deadline_exercise,
-    deadline_from_answers,
 )
 
 
@@ -26,7 +25,7 @@ def test_deadline_starts_empty_and_asks_for_the_date(course: Course) -> None:
     assert shown(widget)[0].startswith(
         "Please check your input: 'offer_date' must be the date the offer arrived"
     )
-    assert deadline_from_answers(course) is None
+    assert course.state.deadline is None
 
 
 def test_deadline_and_polite_extension_message(course: Course) -> None:
@@ -44,7 +43,7 @@ def test_deadline_and_polite_extension_message(course: Course) -> None:
     assert {"offer_date": "2026-03-02", "days": "3", "company": "Acme"} == saved(course)[
         DEADLINE.id
     ]
-    deadline = deadline_from_answers(course)
+    deadline = course.state.deadline
     assert deadline is not None
     assert (date(2026, 3, 2), date(2026, 3, 5), 3) == (
         deadline.offer_date,

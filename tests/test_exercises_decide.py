@@ -29,7 +29,8 @@ def test_honesty_with_nothing_told_names_what_was_checked(course: Course) -> Non
     assert [
         "Consistent: nothing you told HR contradicts your profile or the offers you hold.",
         "Checked: no previous pay told to HR was entered, so none was compared; no competing "
-        "offer mentioned, with 0 other offer(s) actually held.",
+        "offer mentioned; you entered 0 offer(s) in the first exercise, so you hold 0 other "
+        "offer(s) besides the one you answer.",
     ] == shown(widget)
 
 
@@ -43,9 +44,7 @@ def test_an_inflated_previous_pay_is_flagged_and_saved(course: Course) -> None:
         "Honesty: What you told HR says CNY 420,000 a year but your profile says "
         "CNY 350,000 (+20.0%)"
     )
-    assert {"told_previous": "30k x 14", "claimed_offer": False, "offers_held": "0"} == saved(
-        course
-    )[HONESTY.id]
+    assert {"told_previous": "30k x 14", "claimed_offer": False} == saved(course)[HONESTY.id]
 
 
 def test_a_competing_offer_is_fine_only_if_you_hold_one(course: Course) -> None:
@@ -54,12 +53,13 @@ def test_a_competing_offer_is_fine_only_if_you_hold_one(course: Course) -> None:
     widget.controls["claimed_offer"].value = True
 
     assert shown(widget)[0].startswith("Honesty: a competing offer is mentioned but you hold none")
-    widget.controls["offers_held"].value = "1"
+    course.store.save(OFFERS.id, {"entries": [ACME, GLOBEX]})
+    widget.check_button.click()
     assert [
         "Consistent: nothing you told HR contradicts your profile or the offers you hold.",
         "Checked: previous pay told to HR (25,000 × 14 = CNY 350,000 a year) vs your profile "
-        "(25,000 × 14 = CNY 350,000 a year); a competing offer you mentioned, with 1 other "
-        "offer(s) actually held.",
+        "(25,000 × 14 = CNY 350,000 a year); a competing offer you mentioned; you entered 2 "
+        "offer(s) in the first exercise, so you hold 1 other offer(s) besides the one you answer.",
     ] == shown(widget)
 
 
@@ -72,10 +72,12 @@ def test_unreadable_pay_told_is_a_friendly_error(course: Course) -> None:
     assert {} == saved(course)
 
 
-def test_offers_held_defaults_from_the_offers_ledger(course: Course) -> None:
+def test_offers_held_come_from_the_offers_entered_not_asked_again(course: Course) -> None:
     course.store.save(OFFERS.id, {"entries": [ACME, GLOBEX]})
+    widget = build_honesty_exercise(course)
 
-    assert "1" == build_honesty_exercise(course).controls["offers_held"].value
+    assert "offers_held" not in widget.controls
+    assert "so you hold 1 other offer(s)" in shown(widget)[-1]
 
 
 def test_honesty_headless_prints_the_summary(tmp_path: Path, capsys: Any) -> None:

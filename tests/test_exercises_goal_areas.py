@@ -11,8 +11,10 @@ from offerkit.exercises.course import Course
 from offerkit.exercises.goal_areas_exercises import (
     GOAL_AREAS,
     build_goal_areas_exercise,
+    percent_lines,
 )
 from offerkit.exercises.widgets import ExerciseWidget
+from offerkit.rules.wants import rank_priorities
 
 
 def test_goal_areas_start_empty_with_a_prompt_and_nothing_saved(course: Course) -> None:
@@ -25,68 +27,24 @@ def test_goal_areas_start_empty_with_a_prompt_and_nothing_saved(course: Course) 
     assert not course.store.path.exists()
 
 
-def test_picked_areas_get_equal_weights_labels_and_descriptions(course: Course) -> None:
+def test_picked_areas_are_listed_with_labels_and_descriptions(course: Course) -> None:
     widget = ExerciseWidget(GOAL_AREAS, course)
 
     widget.controls["areas"].value = ("salary", "commute")
 
     assert [
-        "2 area(s), weighted by equal weights: 1 from the lesson, 1 beyond it.",
-        "1. Salary — 50 % (from the lesson): Annual cash pay that is higher than now and fair "
-        "for what you bring.",
-        "2. Commute — 50 % (beyond the lesson): A journey to work that is short and bearable "
-        "enough to keep up every day.",
+        "2 area(s): 1 from the lesson, 1 beyond it. You weigh them at the end of this lesson; "
+        "until then they count equally.",
+        "Salary (from the lesson): Annual cash pay that is higher than now and fair for what "
+        "you bring.",
+        "Commute (beyond the lesson): A journey to work that is short and bearable enough to "
+        "keep up every day.",
     ] == shown(widget)
-    assert {"01.goal-areas": {"areas": ["salary", "commute"], "weights": ""}} == saved(course)
-    assert "offerkit-ok" in widget.feedback.value
-
-
-def test_explicit_weights_win_and_an_unweighted_pick_is_flagged(course: Course) -> None:
-    widget = ExerciseWidget(GOAL_AREAS, course)
-    widget.controls["areas"].value = ("salary", "commute")
-
-    widget.controls["weights"].value = "salary=3; growth: 1"
-
-    assert [
-        "2 area(s), weighted by your weights: 2 from the lesson, 0 beyond it.",
-        "1. Salary — 75 % (from the lesson): Annual cash pay that is higher than now and fair "
-        "for what you bring.",
-        "2. Growth and learning — 25 % (from the lesson): Room to learn new skills, take on "
-        "harder work and be coached while doing it.",
-        "Picked but given no weight, so it does not count: Commute.",
-    ] == shown(widget)
-    assert "offerkit-warn" in widget.feedback.value
-    assert "salary=3; growth: 1" == saved(course)["01.goal-areas"]["weights"]
-
-
-def test_bad_weights_are_explained_and_not_saved(course: Course) -> None:
-    widget = ExerciseWidget(GOAL_AREAS, course)
-    widget.controls["areas"].value = ("salary",)
-
-    widget.controls["weights"].value = "salary=lots"
-
-    assert [
-        "Please check your input: 'weights' must be a number after '=' (got 'salary=lots'); "
-        "write e.g. 'salary=0.5, team_atmosphere=0.3; growth=0.2'"
-    ] == shown(widget)
-    assert "offerkit-error" in widget.feedback.value
-    assert "Not saved until the input is fixed." == widget.status.value
-    assert {"areas": ["salary"], "weights": ""} == saved(course)["01.goal-areas"]
-
-
-def test_goal_areas_restore_after_the_widget_is_built_again(tmp_path: Path) -> None:
-    first = ExerciseWidget(GOAL_AREAS, open_course(tmp_path))
-    first.controls["areas"].value = ("growth", "team_atmosphere")
-
-    again = ExerciseWidget(GOAL_AREAS, open_course(tmp_path))  # re-run / kernel restart
-
-    assert ("growth", "team_atmosphere") == again.controls["areas"].value
-    assert shown(first) == shown(again)
-
-
-def test_the_hint_ladder_reveals_one_hint_at_a_time(course: Course) -> None:
-    widget = ExerciseWidget(GOAL_AREAS, course)
-
+    assert {"01.goal-areas": {"areas": ["salary", "commute"]}} == saved(course)
+    assert ("areas", {"salary": 0.5, "commute": 0.5}) == (
+        course.state.priorities.source,
+        course.state.priorities.priorities.weights,
+    )
     widget.hint_button.click()
     assert 1 == widget.hint_html.value.count("<p>")
     assert "Next hint (2 left)" == widget.hint_button.description
@@ -98,6 +56,14 @@ def test_the_hint_ladder_reveals_one_hint_at_a_time(course: Course) -> None:
     assert "No more hints" == widget.hint_button.description
 
 
+def test_percent_lines_add_up_to_exactly_100() -> None:
+    thirds = rank_priorities([], weights={"salary": 1, "growth": 1, "commute": 1})
+
+    lines = percent_lines(thirds)
+
+    assert ["1. Salary — 34 %", "2. Growth and learning — 33 %", "3. Commute — 33 %"] == lines
+
+
 def test_headless_goal_areas_print_the_saved_picks(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
@@ -107,7 +73,8 @@ def test_headless_goal_areas_print_the_saved_picks(
 
     assert (
         "== What do you want from this change? ==\n"
-        "- 1 area(s), weighted by equal weights: 1 from the lesson, 0 beyond it.\n"
-        "- 1. Salary — 100 % (from the lesson): Annual cash pay that is higher than now and "
-        "fair for what you bring.\n"
+        "- 1 area(s): 1 from the lesson, 0 beyond it. You weigh them at the end of this lesson; "
+        "until then they count equally.\n"
+        "- Salary (from the lesson): Annual cash pay that is higher than now and fair for what "
+        "you bring.\n"
     ) == capsys.readouterr().out

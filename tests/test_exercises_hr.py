@@ -15,8 +15,6 @@ from offerkit.exercises.hr_exercises import (
     OPENING,
     build_doubts_exercise,
     build_opening_exercise,
-    doubts_from_answers,
-    opening_from_answers,
 )
 
 LESSON_ITEMS = ["months-per-year", "pre-post-tax", "year-end-bonus", "allowances", "decision-time"]
@@ -66,7 +64,7 @@ def test_doubts_mix_lesson_beyond_and_own_questions_and_save(course: Course) -> 
         "How long is the probation period and is pay during probation the full salary?",
         "Is this a new team?",
         "Who would I report to?",
-    ) == doubts_from_answers(course)
+    ) == course.state.doubts
 
 
 def test_doubts_without_time_to_decide_suggest_adding_it(course: Course) -> None:
@@ -89,7 +87,7 @@ def test_an_empty_doubts_list_is_a_friendly_error_and_is_not_saved(course: Cours
     ] == shown(widget)
     assert "Not saved until the input is fixed." in widget.status.value
     assert {} == saved(course)
-    assert () == doubts_from_answers(course)
+    assert () == course.state.doubts
 
 
 def test_doubts_are_restored_when_the_widget_is_created_again(tmp_path: Path) -> None:
@@ -128,7 +126,7 @@ def test_opening_states_the_range_from_the_profile(course: Course) -> None:
     assert "Best regards, Ada" == lines[-1]
     expected = {"kind": "state-range", "company": "Acme", "role": "Backend engineer"}
     assert expected == saved(course)[OPENING.id]
-    assert STATE_RANGE_BODY == opening_from_answers(course)
+    assert STATE_RANGE_BODY == course.state.opening
 
 
 def test_opening_asks_what_they_can_offer_and_keeps_the_range_ready(course: Course) -> None:
@@ -159,7 +157,7 @@ def test_opening_with_an_empty_role_is_a_friendly_error(course: Course) -> None:
     assert "error" == level(widget)
     assert shown(widget)[0].startswith("Please check your input: 'role' must be some text")
     assert OPENING.id not in saved(course)
-    assert "" == opening_from_answers(course)
+    assert "" == course.state.opening
 
 
 def test_opening_without_pay_or_posted_range_says_what_is_missing(tmp_path: Path) -> None:

@@ -13,10 +13,9 @@ from offerkit.exercises.course import Course
 from offerkit.exercises.offers_exercises import (
     OFFERS,
     build_offers_exercise,
-    offers_from_answers,
-    parse_ratings,
 )
 from offerkit.exercises.widgets import ExerciseWidget
+from offerkit.learner.readers import read_ratings
 
 ACME = {
     "name": "Acme",
@@ -39,9 +38,9 @@ def add_offer(widget: ExerciseWidget, entry: dict[str, Any]) -> None:
 
 
 def test_parse_ratings_reads_ids_and_names() -> None:
-    assert {"salary": 4.0, "team_atmosphere": 3.0} == parse_ratings("salary=4; Team atmosphere: 3")
-    with pytest.raises(InvalidInputError, match="'ratings' must be 'area=rating' pieces"):
-        parse_ratings("salary 4")
+    assert {"salary": 4.0, "team_atmosphere": 3.0} == read_ratings("salary=4; Team atmosphere: 3")
+    with pytest.raises(InvalidInputError, match="'ratings' must be 'area=number' pieces"):
+        read_ratings("salary 4")
 
 
 def test_offers_start_empty_with_a_prompt(course: Course) -> None:
@@ -63,7 +62,7 @@ def test_offers_are_ranked_with_equal_weights_when_lesson_01_is_empty(course: Co
     lines = shown(widget)
     assert (
         "No priorities saved in lesson 01 yet: equal weights over the areas you rated "
-        "(salary, team_atmosphere)."
+        "(Salary, Team atmosphere)."
     ) == lines[0]
     assert lines[1].startswith("#1 Acme: Fit 4.00/5 (80 %) on your weighted priorities;")
     assert "Cash CNY 420,000, +20.0 % on previous pay." in lines[1]
@@ -74,14 +73,14 @@ def test_offers_are_ranked_with_equal_weights_when_lesson_01_is_empty(course: Co
     assert "warn" == level(widget)
     assert "image/png" in widget.chart.outputs[0]["data"]
     assert [ACME, GLOBEX] == saved(course)[OFFERS.id]["entries"]
-    ranked = offers_from_answers(course)
+    ranked = course.state.ranked_offers
     assert [("Acme", 1), ("Globex", 2)] == [(s.offer.name, s.rank) for s in ranked]
 
 
-def test_offers_use_the_priorities_saved_in_lesson_01(course: Course) -> None:
+def test_offers_use_the_priorities_confirmed_in_lesson_01(course: Course) -> None:
+    course.store.save("01.goal-areas", {"areas": ["salary", "team_atmosphere"]})
     course.store.save(
-        "01.goal-areas",
-        {"areas": ["salary", "team_atmosphere"], "weights": "salary=3, team_atmosphere=1"},
+        "01.priorities", {"weights": {"salary": 6, "team_atmosphere": 2}, "confirmed": True}
     )
     widget = build_offers_exercise(course)
     add_offer(widget, {**GLOBEX, "must_haves": []})
@@ -89,7 +88,8 @@ def test_offers_use_the_priorities_saved_in_lesson_01(course: Course) -> None:
 
     lines = shown(widget)
     assert (
-        "Weighted by your priorities from lesson 01: salary 75 %, team_atmosphere 25 %." == lines[0]
+        "Weighted by the priorities you confirmed in lesson 01: Salary 75 %, Team atmosphere 25 %."
+        == lines[0]
     )
     assert lines[1].startswith("#1 Globex: Fit 4.25/5 (85 %)")
     assert lines[2].startswith("#2 Acme: Fit 4.00/5 (80 %)")
@@ -99,11 +99,17 @@ def test_offers_use_the_priorities_saved_in_lesson_01(course: Course) -> None:
 @pytest.mark.parametrize(
     ("change", "message"),
     [
-        ({"ratings": "salary=7"}, "'ratings[salary]' must be a number from 0 to 5 (got 7.0)"),
-        ({"ratings": "pay=4"}, "'ratings' must be a known goal area (team_atmosphere,"),
-        ({"ratings": "salary=4"}, "'must_haves' must be areas rated in 'ratings' (salary)"),
-        ({"pay": "-5"}, "'pay'"),
-        ({"name": ""}, "'name' must be a name for the offer"),
+        (
+            {"ratings": "salary=7"},
+            "'ratings[salary] (entry 2)' must be a number from 0 to 5 (got 7.0)",
+        ),
+        ({"ratings": "pay=4"}, "'ratings (entry 2)' must be a known goal area (team_atmosphere,"),
+        (
+            {"ratings": "salary=4"},
+            "'must_haves (entry 2)' must be areas rated in 'ratings' (salary)",
+        ),
+        ({"pay": "-5"}, "'pay (entry 2)'"),
+        ({"name": ""}, "'name (entry 2)' must be a name for the offer"),
     ],
 )
 def test_a_bad_offer_is_not_added_and_not_saved(

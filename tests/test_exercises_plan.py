@@ -39,6 +39,11 @@ def _fill(course: Course) -> None:
             ]
         },
     )
+    store.save("01.goal-areas", {"areas": ["project_experience", "salary"]})
+    store.save(
+        "01.priorities",
+        {"weights": {"project_experience": 6, "salary": 4}, "confirmed": True},
+    )
     store.save(
         "02.strengths",
         {
@@ -65,18 +70,30 @@ def test_an_empty_course_lists_what_is_still_to_do(tmp_path: Path) -> None:
     assert any(item.startswith("Lesson 02") for item in plan.missing)
 
 
+def test_unconfirmed_priorities_are_the_journal_suggestion_and_flagged(tmp_path: Path) -> None:
+    course = _course(tmp_path)
+    _fill(course)
+    course.store.save("01.priorities", {"weights": {"salary": 10}, "confirmed": False})
+    plan = assemble_plan(course)
+    assert [("Project experience", 75), ("Salary", 25)] == [
+        (p.area, p.percent) for p in plan.priorities
+    ]
+    assert "suggested by my journal, not confirmed yet" == plan.priorities_source
+    assert ("Lesson 01: confirm your priorities (the plan shows the suggestion).",) == plan.missing
+
+
 def test_a_complete_course_fills_every_part(tmp_path: Path) -> None:
     course = _course(tmp_path)
     _fill(course)
     plan = assemble_plan(course, "Email the recruiter")
-    assert [("Project experience", 75), ("Salary", 25)] == [
+    assert [("Project experience", 60), ("Salary", 40)] == [
         (p.area, p.percent) for p in plan.priorities
     ]
     assert all(p.question for p in plan.priorities)
-    assert [("Payments migration lead", "moved 2M users, zero downtime", "rare hard")] == [
-        (s.description, s.evidence, s.tier) for s in plan.strengths if s.evidence
-    ]
-    assert ["Dependable"] == [s.description for s in plan.strengths if not s.evidence]
+    assert [
+        ("Payments migration lead", "moved 2M users, zero downtime", "rare hard"),
+        ("Dependable", "", "soft"),
+    ] == [(s.description, s.evidence, s.tier) for s in plan.strengths]
     assert date(2026, 3, 7) == plan.decision_date
     assert plan.doubts and "CNY 342,000–360,000" in plan.opening
     assert () == plan.missing

@@ -11,8 +11,6 @@ from offerkit.exercises.course import Course
 from offerkit.exercises.salary_exercises import (
     build_posted_range_exercise,
     build_salary_exercise,
-    exceptional_from_answers,
-    salary_from_answers,
 )
 
 RARE_HARD = {
@@ -62,7 +60,7 @@ def test_salary_worked_example_and_verdicts(course: Course) -> None:
 
 
 def test_exceptional_is_checked_against_the_strength_ledger(course: Course) -> None:
-    assert not exceptional_from_answers(course)[0]
+    assert not course.state.strengths.exceptional_supported
     widget = build_salary_exercise(course)
     widget.controls["previous_pay"].value = "300000"
     widget.controls["exceptional"].value = True
@@ -70,7 +68,7 @@ def test_exceptional_is_checked_against_the_strength_ledger(course: Course) -> N
     assert any("does not show it yet" in line for line in shown(widget))
     assert any("342,000–360,000" in line for line in shown(widget))  # the guideline applies
     course.store.save("02.strengths", {"entries": [RARE_HARD]})
-    assert exceptional_from_answers(course)[0]
+    assert course.state.strengths.exceptional_supported
     widget.controls["ask"].value = "385000"
     assert any("371,000–390,000" in line for line in shown(widget))
 
@@ -92,15 +90,19 @@ def test_currency_mismatch_is_refused_not_converted(course: Course) -> None:
     assert "never converts" in shown(widget)[0]
 
 
-def test_salary_from_answers_uses_the_saved_answer(tmp_path: Path) -> None:
+def test_the_learner_state_reads_the_saved_salary_answer(tmp_path: Path) -> None:
     course = open_course(tmp_path)
     course.store.save(
         "03.salary",
         {"previous_pay": "300000", "posted_range": "", "currency": "CNY", "ask": "350000"},
     )
-    feedback = salary_from_answers(course)
-    assert (342000.0, 360000.0) == (feedback.summary["range_low"], feedback.summary["range_high"])
-    assert "within-guideline" == feedback.summary["verdict"]
+    salary = course.state.salary
+    assert salary.expected is not None and salary.ask is not None
+    assert (342000.0, 360000.0) == (salary.expected.range_low, salary.expected.range_high)
+    assert ("within-guideline", "your saved lesson 03 answer") == (
+        salary.ask.verdict,
+        salary.source,
+    )
 
 
 def test_headless_summary_uses_the_parameters(

@@ -12,7 +12,6 @@ from offerkit.exercises.strengths_exercises import (
     STRENGTHS,
     build_strengths_exercise,
     strength_counts,
-    strengths_from_answers,
 )
 from offerkit.exercises.widgets import ExerciseWidget
 from offerkit.rules.strengths import EXCEPTIONAL_RULE, strength
@@ -228,10 +227,10 @@ def test_headless_run_shows_the_learners_own_ledger(
 
 
 def test_strengths_from_answers(course: Course) -> None:
-    assert () == strengths_from_answers(course).ranked
+    assert () == course.state.strengths.ranked
 
     fill_ledger(ExerciseWidget(STRENGTHS, course))
-    summary = strengths_from_answers(course)
+    summary = course.state.strengths
 
     assert [MIGRATION, BACKEND, DEPENDABLE] == [s.description for s in summary.ranked]
     assert summary.exceptional_supported
@@ -244,6 +243,6 @@ def test_strengths_from_answers_skips_an_entry_that_no_longer_reads(course: Cour
         STRENGTHS.id, {"entries": [*entries, {"description": DEPENDABLE, "kind": "soft"}]}
     )
 
-    summary = strengths_from_answers(course)
+    summary = course.state.strengths
 
     assert [DEPENDABLE] == [s.description for s in summary.ranked]

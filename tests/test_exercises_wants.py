@@ -13,10 +13,9 @@ from offerkit.exercises.goal_areas_exercises import GOAL_AREAS, build_goal_areas
 from offerkit.exercises.wants_exercises import (
     JOURNAL,
     build_journal_exercise,
-    interview_questions_from_answers,
-    priorities_from_answers,
 )
 from offerkit.exercises.widgets import ExerciseWidget
+from offerkit.rules.questions import interview_questions
 
 SALARY_QUESTION = (
     "Ask about salary: How is pay made up here: monthly base, number of months a year, "
@@ -64,7 +63,8 @@ def test_journal_gives_growth_areas_weights_and_questions(course: Course) -> Non
     assert [
         "3 entries. Growth areas by total intensity: Salary 6, Team atmosphere 2, "
         "Growth and learning 2.",
-        "Your priorities (the weights add up to 100 %):",
+        "The weights your journal suggests (they add up to 100 %; confirm or adjust them in the "
+        "next exercise):",
         "1. Salary — 60 % (2 entries, from the lesson)",
         "2. Team atmosphere — 20 % (1 entry, from the lesson)",
         "3. Growth and learning — 20 % (1 entry, from the lesson)",
@@ -226,25 +226,31 @@ def test_builders_return_the_widget_when_someone_is_looking(course: Course) -> N
 
 
 def test_priorities_from_answers_is_empty_when_nothing_is_saved(course: Course) -> None:
-    assert priorities_from_answers(course).is_empty
-    assert () == interview_questions_from_answers(course)
+    assert course.state.priorities.priorities.is_empty
+    assert () == course.state.questions
 
 
-def test_priorities_from_answers_falls_back_to_the_goal_areas(course: Course) -> None:
+def test_priorities_fall_back_to_the_goal_areas_then_old_typed_weights(course: Course) -> None:
     widget = ExerciseWidget(GOAL_AREAS, course)
     widget.controls["areas"].value = ("salary", "growth")
-    assert {"salary": 0.5, "growth": 0.5} == priorities_from_answers(course).weights
+    assert {"salary": 0.5, "growth": 0.5} == course.state.priorities.priorities.weights
 
-    widget.controls["weights"].value = "salary=1, growth=3"
+    # weights typed next to the areas by the first release (schema 1) count as confirmed
+    course.store.save(
+        GOAL_AREAS.id, {"areas": ["salary", "growth"], "weights": "salary=1, growth=3"}
+    )
 
-    assert {"growth": 0.75, "salary": 0.25} == priorities_from_answers(course).weights
+    assert ({"growth": 0.75, "salary": 0.25}, "confirmed") == (
+        course.state.priorities.priorities.weights,
+        course.state.priorities.source,
+    )
 
 
 def test_priorities_from_answers_prefers_the_journal(course: Course) -> None:
     ExerciseWidget(GOAL_AREAS, course).controls["areas"].value = ("commute",)
     fill_journal(ExerciseWidget(JOURNAL, course))
 
-    priorities = priorities_from_answers(course)
+    priorities = course.state.priorities.priorities
 
     assert {"salary": 0.6, "team_atmosphere": 0.2, "growth": 0.2} == pytest.approx(
         priorities.weights
@@ -256,13 +262,13 @@ def test_priorities_from_answers_skips_an_entry_that_no_longer_reads(course: Cou
     good = {"experience": "Overtime", "reason": "no planning", "areas": ["work_life_balance"]}
     course.store.save(JOURNAL.id, {"entries": [{"experience": "", "areas": []}, good]})
 
-    assert {"work_life_balance": 1.0} == priorities_from_answers(course).weights
+    assert {"work_life_balance": 1.0} == course.state.priorities.priorities.weights
 
 
 def test_interview_questions_from_answers_asks_one_per_top_priority(course: Course) -> None:
     fill_journal(ExerciseWidget(JOURNAL, course))
 
-    questions = interview_questions_from_answers(course, top=2)
+    questions = interview_questions(course.state.priorities.priorities, top=2)
 
     assert ["salary", "team_atmosphere"] == [q.area.id for q in questions]
     assert SALARY_QUESTION.removeprefix("Ask about salary: ") == questions[0].question

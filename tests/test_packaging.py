@@ -201,12 +201,15 @@ def test_the_rules_are_reachable_from_the_public_api() -> None:
     assert [] == [name for name in rules if name not in offerkit.__all__]
 
 
-RULE_MODULES = sorted(
-    f"{path.parent.name}.{path.stem}"
-    for folder in ("rules", "learner")
-    for path in (ROOT / "offerkit" / folder).glob("*.py")
-    if path.stem != "__init__"
-) + ["errors"]
+RULE_MODULES = [
+    *sorted(
+        f"{path.parent.name}.{path.stem}"
+        for folder in ("rules", "learner")
+        for path in (ROOT / "offerkit" / folder).glob("*.py")
+        if path.stem != "__init__"
+    ),
+    "errors",
+]
 
 
 def test_the_layers_are_folders() -> None:

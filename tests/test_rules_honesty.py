@@ -8,8 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from offerkit.rules import honesty
 from offerkit.errors import DataFileError, EmptyTextError, InvalidInputError
+from offerkit.rules import honesty
 from offerkit.rules.catalogue import data_dir, load_catalogue
 from offerkit.rules.honesty import (
     HonestyIssue,

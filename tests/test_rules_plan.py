@@ -10,8 +10,6 @@ from typing import Any
 
 import mistune
 import pytest
-from hypothesis import given
-from hypothesis import strategies as st
 
 from offerkit.errors import EmptyTextError, InvalidInputError
 from offerkit.rules.plan import (
@@ -23,7 +21,6 @@ from offerkit.rules.plan import (
     long_date,
     plan_html,
     plan_markdown,
-    whole_percents,
 )
 
 HOSTILE = "[click](javascript:alert(1)) <script>x</script> `code` *em* _u_ &amp; ![i](x.png) | a |"
@@ -228,21 +225,6 @@ def test_a_plan_needs_a_name_and_both_ends_of_a_range() -> None:
 def test_priorities_must_add_up_to_exactly_100() -> None:
     with pytest.raises(InvalidInputError, match="Salary 60 \\+ Growth 30"):
         _plan(priorities=(PlanPriority("Salary", 60), PlanPriority("Growth", 30)))
-    assert (34, 33, 33) == whole_percents([1, 1, 1])
-    assert (67, 33) == whole_percents([2, 1])
-
-
-@given(st.lists(st.floats(min_value=0.001, max_value=1000), min_size=1, max_size=12))
-def test_whole_percents_always_add_up_to_100_and_stay_within_one(weights: list[float]) -> None:
-    shares = whole_percents(weights)
-    assert 100 == sum(shares)
-    exact = [w * 100 / sum(weights) for w in weights]
-    assert all(abs(s - x) < 1 for s, x in zip(shares, exact, strict=True))
-
-
-def test_whole_percents_refuses_no_weight() -> None:
-    with pytest.raises(InvalidInputError, match="'weights'"):
-        whole_percents([0, 0])
 
 
 def test_a_plan_without_an_extension_message_still_names_the_date() -> None:

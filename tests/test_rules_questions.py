@@ -11,8 +11,8 @@ from hypothesis import given
 from hypothesis import strategies as st
 from test_rules_wants import AREA_IDS, entry, journals
 
-from offerkit.rules import areas, questions
 from offerkit.errors import DataFileError, InvalidInputError
+from offerkit.rules import areas, questions
 from offerkit.rules.areas import goal_area, goal_areas
 from offerkit.rules.catalogue import data_dir, load_catalogue
 from offerkit.rules.questions import InterviewQuestion, interview_questions

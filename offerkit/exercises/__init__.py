@@ -5,27 +5,24 @@ exercise's widget (or, in a headless run, prints its summary and draws its chart
 """
 
 from offerkit.exercises.course import Course, has_frontend, start_course
-from offerkit.exercises.deadline_exercises import build_deadline_exercise, deadline_from_answers
+from offerkit.exercises.deadline_exercises import build_deadline_exercise
 from offerkit.exercises.decide_exercises import build_honesty_exercise, build_reply_exercise
 from offerkit.exercises.export_exercises import build_export_exercise
 from offerkit.exercises.goal_areas_exercises import build_goal_areas_exercise
 from offerkit.exercises.hr_exercises import (
     build_doubts_exercise,
     build_opening_exercise,
-    doubts_from_answers,
-    opening_from_answers,
 )
-from offerkit.exercises.offers_exercises import build_offers_exercise, offers_from_answers
+from offerkit.exercises.offers_exercises import build_offers_exercise
 from offerkit.exercises.plan_exercises import build_plan_exercise
+from offerkit.exercises.priorities_exercises import build_priorities_exercise
 from offerkit.exercises.quiz import build_quiz
 from offerkit.exercises.salary_exercises import build_posted_range_exercise, build_salary_exercise
 from offerkit.exercises.start_exercises import build_pay_formats_exercise, build_profile_exercise
-from offerkit.exercises.strengths_exercises import build_strengths_exercise, strengths_from_answers
+from offerkit.exercises.strengths_exercises import build_strengths_exercise
 from offerkit.exercises.tone_exercises import build_tone_exercise
 from offerkit.exercises.wants_exercises import (
     build_journal_exercise,
-    interview_questions_from_answers,
-    priorities_from_answers,
 )
 
 __all__ = [
@@ -41,19 +38,13 @@ __all__ = [
     "build_pay_formats_exercise",
     "build_plan_exercise",
     "build_posted_range_exercise",
+    "build_priorities_exercise",
     "build_profile_exercise",
     "build_quiz",
     "build_reply_exercise",
     "build_salary_exercise",
     "build_strengths_exercise",
     "build_tone_exercise",
-    "deadline_from_answers",
-    "doubts_from_answers",
     "has_frontend",
-    "interview_questions_from_answers",
-    "offers_from_answers",
-    "opening_from_answers",
-    "priorities_from_answers",
     "start_course",
-    "strengths_from_answers",
 ]

@@ -1,28 +1,19 @@
-"""Helpers the lesson 04 and 05 exercises share: drafts as paragraphs, whole-number
-choices, the previous pay from the profile and the annual range from the saved answers."""
+"""Helpers the lesson 04 and 05 exercises share: drafts as paragraphs, tone lines, choices,
+and the annual range from the learner's state."""
 
 from __future__ import annotations
 
-from collections.abc import Mapping
-from typing import Any
-
-from offerkit.errors import InvalidInputError, OfferkitError
+from offerkit.errors import InvalidInputError
 from offerkit.exercises.course import Course
-from offerkit.exercises.salary_exercises import SALARY, exceptional_from_answers
-from offerkit.exercises.spec import exercise_values
 from offerkit.rules.honesty import ToneReport
-from offerkit.rules.pay import AnnualPay, parse_pay
-from offerkit.rules.salary import ExpectedSalary, expected_salary_range
-from offerkit.rules.salary_exceptions import SalaryException
+from offerkit.rules.salary import ExpectedSalary
 
 __all__ = [
     "EXAMPLE_NOTE",
-    "expected_from_answers",
+    "expected_from_state",
     "held_offers_choices",
     "paragraphs",
-    "previous_pay_from_profile",
     "tone_lines",
-    "whole_number",
 ]
 
 EXAMPLE_NOTE = (
@@ -48,52 +39,15 @@ def held_offers_choices() -> tuple[tuple[str, str], ...]:
     return tuple((str(n), str(n)) for n in range(6))
 
 
-def whole_number(value: object, field: str, low: int, high: int) -> int:
-    """A choice value (text or int) as a whole number from ``low`` to ``high``."""
-    text = str(value).strip()
-    if isinstance(value, bool) or not text.isdigit() or not low <= int(text) <= high:
-        raise InvalidInputError(field, f"a whole number from {low} to {high}", value)
-    return int(text)
+def expected_from_state(course: Course) -> tuple[ExpectedSalary, str]:
+    """The learner's annual range (lesson 03, else the profile) and where it came from.
 
-
-def previous_pay_from_profile(course: Course) -> AnnualPay | None:
-    """The profile's previous pay as annual cash, or None (not disclosed or unreadable)."""
-    profile = course.profile
-    text = str(profile.get("previous_pay") or "").strip()
-    if not text:
-        return None
-    try:
-        return parse_pay(text, str(profile["currency"]))
-    except OfferkitError:
-        return None
-
-
-def _claimed(saved: Mapping[str, Any], course: Course) -> list[SalaryException]:
-    claimed: list[SalaryException] = []
-    if saved.get("exceptional"):
-        supported, reason = exceptional_from_answers(course)
-        if supported:
-            claimed.append(SalaryException("exceptional", reason))
-    reason = str(saved.get("high_demand_reason") or "").strip()
-    if saved.get("high_demand") and reason:
-        claimed.append(SalaryException("high-demand", reason))
-    return claimed
-
-
-def expected_from_answers(course: Course) -> tuple[ExpectedSalary, str]:
-    """Your annual range, recomputed from the saved lesson 03 answer, else from the profile.
-
-    The values are those lesson 03 starts from (profile, then the saved answer); returns
-    the range and where it came from. Raises an OfferkitError when there is neither
-    previous pay nor a posted range to build it on.
+    Raises the :class:`~offerkit.errors.OfferkitError` that says what is missing when the
+    range cannot be built (e.g. neither a previous pay nor a posted range).
     """
-    values, _example = exercise_values(SALARY, course)
-    saved = isinstance(course.answer(SALARY.id), Mapping)
-    source = "your saved lesson 03 answer" if saved else "your profile (lesson 03 not saved yet)"
-    expected = expected_salary_range(
-        str(values.get("previous_pay") or "").strip() or None,
-        currency=str(values.get("currency") or course.profile["currency"]),
-        posted=str(values.get("posted_range") or "").strip() or None,
-        exceptions=_claimed(values, course),
-    )
-    return expected, source
+    salary = course.state.salary
+    if salary.expected is None:
+        raise salary.error or InvalidInputError(
+            "previous_pay", "your previous pay or a posted range (lesson 00 or 03)", ""
+        )
+    return salary.expected, salary.source

@@ -12,21 +12,14 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from offerkit.learner import schema
 from offerkit.learner.answers import AnswersStore, default_answers_path
 from offerkit.learner.params import PARAMETER_NAMES, PARAMETERS, validate_parameters
+from offerkit.learner.state import LearnerState, learner_state
 
 __all__ = ["PROFILE_ID", "Course", "has_frontend", "start_course"]
 
-PROFILE_ID = "00.profile"
-_PROFILE_FIELDS = (
-    "learner_name",
-    "currency",
-    "previous_pay",
-    "posted_range",
-    "target_role",
-    "high_demand_role",
-    "high_demand_reason",
-)
+PROFILE_ID = schema.PROFILE.id
 
 
 def has_frontend() -> bool:
@@ -67,17 +60,19 @@ class Course:
         return str(self.params["learner_id"])
 
     @property
+    def state(self) -> LearnerState:
+        """What the learner has decided so far, read afresh from the answers saved now
+        (see :func:`offerkit.learner.state.learner_state`)."""
+        return learner_state(self.params, self.store.all(), headless=self.headless)
+
+    @property
     def profile(self) -> dict[str, Any]:
-        """The learner's profile: the parameters, updated by the saved profile exercise.
+        """The learner's profile as parameter names (from :attr:`state`).
 
         In a headless run (a batch build) the parameters win: the roster is the source of
         truth. With a person at the widgets, what they saved in lesson 00 wins.
         """
-        base = {name: self.params[name] for name in _PROFILE_FIELDS}
-        saved = self.store.get(PROFILE_ID) or {}
-        if self.headless:
-            return base
-        return {**base, **{k: v for k, v in saved.items() if k in base and v not in ("", None)}}
+        return self.state.profile.fields
 
     def status(self) -> str:
         """One line on where answers are kept, plus any problem with the parameters."""

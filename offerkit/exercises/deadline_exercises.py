@@ -1,6 +1,6 @@
 """Lesson 04 exercise: agree on a short time to decide, a week at most (:data:`DEADLINE`).
 
-Lessons 05 and 06 read the saved deadline with :func:`deadline_from_answers`.
+Later lessons read the saved deadline from the learner's state (:mod:`offerkit.learner.state`).
 """
 
 from __future__ import annotations
@@ -9,13 +9,15 @@ from collections.abc import Mapping
 from datetime import date
 from typing import Any
 
-from offerkit.errors import InvalidInputError, OfferkitError
-from offerkit.exercises.common import EXAMPLE_NOTE, paragraphs, whole_number
+from offerkit.errors import InvalidInputError
+from offerkit.exercises.common import EXAMPLE_NOTE, paragraphs
 from offerkit.exercises.course import Course
 from offerkit.exercises.spec import ExerciseSpec, Feedback, Field
+from offerkit.learner import schema
+from offerkit.learner.readers import whole_number
 from offerkit.rules.hr import MAX_DECISION_DAYS, DecisionDeadline, decision_deadline
 
-__all__ = ["DEADLINE", "EXAMPLE_OFFER_DATE", "build_deadline_exercise", "deadline_from_answers"]
+__all__ = ["DEADLINE", "EXAMPLE_OFFER_DATE", "build_deadline_exercise"]
 
 EXAMPLE_OFFER_DATE = "2026-03-02"
 
@@ -63,7 +65,7 @@ def _evaluate_deadline(values: Mapping[str, Any], course: Course) -> Feedback:
 
 
 DEADLINE = ExerciseSpec(
-    id="04.deadline",
+    id=schema.DEADLINE.id,
     title="Your time to decide",
     prompt="When did the offer arrive, and how many days do you need? The lesson says a "
     "week at most.",
@@ -85,17 +87,6 @@ DEADLINE = ExerciseSpec(
         "Longer than a week is not offered here: the lesson warns the chance may pass.",
     ),
 )
-
-
-def deadline_from_answers(course: Course) -> DecisionDeadline | None:
-    """The decision deadline saved in lesson 04, or None if none is saved (or it is invalid)."""
-    saved = course.answer(DEADLINE.id)
-    if not isinstance(saved, Mapping) or not str(saved.get("offer_date") or "").strip():
-        return None
-    try:
-        return _deadline(saved, course, str(saved["offer_date"]).strip())
-    except OfferkitError:
-        return None
 
 
 def build_deadline_exercise(course: Course) -> Any:

@@ -1,9 +1,9 @@
 """Lesson 05 exercises: decide between offers, stay honest, and reply.
 
-Compare your offers against what *you* want (:data:`OFFERS`, weights from lesson 01; in
-:mod:`~offerkit.exercises.offers_exercises`, re-exported here), check that what you told HR
-matches the facts (:data:`HONESTY`), and draft your answer — accept, counter politely or
-decline politely (:data:`REPLY`).
+Compare your offers against what *you* want (the offers exercise, weighted by the
+priorities confirmed in lesson 01), check that what you told HR matches the facts
+(:data:`HONESTY`), and draft your answer — accept, counter politely or decline politely
+(:data:`REPLY`).
 """
 
 from __future__ import annotations
@@ -13,17 +13,11 @@ from typing import Any
 
 from offerkit.errors import InvalidInputError, OfferkitError
 from offerkit.exercises.common import (
-    expected_from_answers,
-    held_offers_choices,
+    expected_from_state,
     paragraphs,
-    previous_pay_from_profile,
     tone_lines,
-    whole_number,
 )
 from offerkit.exercises.course import Course
-from offerkit.exercises.offers_exercises import (
-    OFFERS,
-)
 from offerkit.exercises.spec import ExerciseSpec, Feedback, Field, Level
 from offerkit.rules.ask import check_ask
 from offerkit.rules.honesty import check_honesty, check_tone
@@ -43,20 +37,14 @@ _EXAMPLE_COMPANY = "Example Ltd"
 # ---------------------------------------------------------------- honesty
 
 
-def _held_default(course: Course) -> dict[str, Any]:
-    saved = course.answer(OFFERS.id)
-    entries = saved.get("entries") if isinstance(saved, Mapping) else None
-    held = min(5, max(0, len(entries) - 1)) if isinstance(entries, list) else 0
-    return {"offers_held": str(held)}
-
-
 def _evaluate_honesty(values: Mapping[str, Any], course: Course) -> Feedback:
-    previous = previous_pay_from_profile(course)
+    state = course.state
+    previous = state.profile.previous_pay
     told_text = str(values.get("told_previous") or "").strip()
     currency = str(course.profile["currency"])
     told = parse_pay(told_text, currency, field="told_previous") if told_text else None
     claimed = bool(values.get("claimed_offer"))
-    held = whole_number(values.get("offers_held", "0"), "offers_held", 0, 5)
+    held = state.other_offers_held
     issues = check_honesty(
         previous_pay_profile=previous,
         previous_pay_told=told,
@@ -76,7 +64,11 @@ def _evaluate_honesty(values: Mapping[str, Any], course: Course) -> Feedback:
             f"previous pay told to HR ({told.describe()}) vs your profile ({previous.describe()})"
         )
     mention = "a competing offer you mentioned" if claimed else "no competing offer mentioned"
-    checked.append(f"{mention}, with {held} other offer(s) actually held")
+    entered = len(state.offers)
+    checked.append(
+        f"{mention}; you entered {entered} offer(s) in the first exercise, so you hold "
+        f"{held} other offer(s) besides the one you answer"
+    )
     if issues:
         lines = [f"Honesty: {issue.message}" for issue in issues]
         lines.append("Checked: " + "; ".join(checked) + ".")
@@ -100,10 +92,8 @@ HONESTY = ExerciseSpec(
             placeholder="25k x 14",
         ),
         Field("claimed_offer", "I mentioned a competing offer to HR", "bool", False),
-        Field("offers_held", "Other offers you hold", "choice", "0", held_offers_choices()),
     ),
     evaluate=_evaluate_honesty,
-    defaults=_held_default,
     hints=(
         "Use the same pay format as your profile: the annual figures are compared.",
         "Previous pay is often checked at background verification (practice in China, not law).",
@@ -116,18 +106,16 @@ HONESTY = ExerciseSpec(
 
 
 def _reply_defaults(course: Course) -> dict[str, Any]:
-    values: dict[str, Any] = {"role": course.profile["target_role"]}
-    for exercise_id in ("04.opening", "04.deadline"):
-        saved = course.answer(exercise_id)
-        if isinstance(saved, Mapping) and str(saved.get("company") or "").strip():
-            values["company"] = saved["company"]
-            break
+    state = course.state
+    values: dict[str, Any] = {"role": state.profile.target_role}
+    if state.company:
+        values["company"] = state.company
     return values
 
 
 def _counter_check(amount: float, course: Course) -> str:
     try:
-        expected, source = expected_from_answers(course)
+        expected, source = expected_from_state(course)
     except OfferkitError:
         return ""
     return f"Against your range from {source}: {check_ask(amount, expected).message}"

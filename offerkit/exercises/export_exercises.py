@@ -40,25 +40,21 @@ PREVIEW_TOKEN = "0" * 16  # shown in headless previews, never written
 
 
 def export_inputs_from_course(course: Course) -> ExportInputs:
-    """The :class:`~offerkit.rules.export.ExportInputs` of the learner's saved answers."""
-    from offerkit.exercises.deadline_exercises import deadline_from_answers
-    from offerkit.exercises.salary_exercises import salary_from_answers
-    from offerkit.exercises.strengths_exercises import strengths_from_answers
-    from offerkit.exercises.wants_exercises import priorities_from_answers
-
-    counts = strengths_from_answers(course).counts
-    salary = salary_from_answers(course)
-    data = salary.summary if salary.level != "error" else {}
-    deadline = deadline_from_answers(course)
+    """The :class:`~offerkit.rules.export.ExportInputs` of the learner's state."""
+    state = course.state
+    counts = state.strengths.counts
+    expected = state.salary.expected
     return ExportInputs(
-        weights=priorities_from_answers(course).weights,
+        weights=state.priorities.priorities.weights,
         soft=int(counts.get("soft", 0)),
         hard=int(counts.get("hard", 0)) - int(counts.get("rare", 0)),
         rare_hard=int(counts.get("rare", 0)),
-        previous_annual=data.get("previous_annual"),
-        ask=data.get("ask"),
-        exception_kinds=tuple(str(e.get("kind")) for e in data.get("exceptions", [])),
-        decision_days=None if deadline is None else deadline.days,
+        previous_annual=None
+        if expected is None or expected.previous is None
+        else expected.previous.amount,
+        ask=None if state.salary.ask is None else state.salary.ask.ask,
+        exception_kinds=() if expected is None else tuple(e.kind for e in expected.exceptions),
+        decision_days=None if state.deadline is None else state.deadline.days,
     )
 
 

@@ -4,8 +4,8 @@ Confirm what is unclear first (:data:`DOUBTS`), then open the pay conversation i
 lesson's two ways (:data:`OPENING`), check the tone and honesty of your own draft
 (:data:`TONE`, in :mod:`~offerkit.exercises.tone_exercises`), and agree on a short time to
 decide (:data:`DEADLINE`, in :mod:`~offerkit.exercises.deadline_exercises`). The helpers
-shared with lesson 05 live in :mod:`~offerkit.exercises.common`; every name stays
-importable from here.
+shared with lesson 05 live in :mod:`~offerkit.exercises.common`; later lessons read the
+saved answers from the learner's state (:mod:`offerkit.learner.state`).
 """
 
 from __future__ import annotations
@@ -13,13 +13,14 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
-from offerkit.errors import InvalidInputError, OfferkitError
+from offerkit.errors import InvalidInputError
 from offerkit.exercises.common import (
-    expected_from_answers,
+    expected_from_state,
     paragraphs,
 )
 from offerkit.exercises.course import Course
 from offerkit.exercises.spec import ExerciseSpec, Feedback, Field, Level
+from offerkit.learner import schema
 from offerkit.rules.hr import doubts_checklist, draft_opening
 from offerkit.rules.pay import format_money
 from offerkit.rules.salary import ExpectedSalary
@@ -29,8 +30,6 @@ __all__ = [
     "OPENING",
     "build_doubts_exercise",
     "build_opening_exercise",
-    "doubts_from_answers",
-    "opening_from_answers",
 ]
 
 _OPENING_LABELS = {"state-range": "state your annual range", "ask-offer": "ask what they can offer"}
@@ -79,7 +78,7 @@ def _evaluate_doubts(values: Mapping[str, Any], _course: Course) -> Feedback:
 
 
 DOUBTS = ExerciseSpec(
-    id="04.doubts",
+    id=schema.DOUBTS.id,
     title="Confirm your doubts",
     prompt="Before you talk numbers, pick what you still need to confirm with HR, and add "
     "your own questions. Each item says why it matters.",
@@ -107,16 +106,6 @@ DOUBTS = ExerciseSpec(
 )
 
 
-def doubts_from_answers(course: Course) -> tuple[str, ...]:
-    """The questions the learner saved to confirm with HR (empty if nothing is saved)."""
-    saved = course.answer(DOUBTS.id)
-    if not isinstance(saved, Mapping):
-        return ()
-    picked = set(saved.get("items") or ())
-    chosen = tuple(d.question for d in doubts_checklist() if d.id in picked)
-    return chosen + _own_questions(saved)
-
-
 # ---------------------------------------------------------------- the opening
 
 
@@ -125,7 +114,7 @@ def _role_default(course: Course) -> dict[str, Any]:
 
 
 def _opening(values: Mapping[str, Any], course: Course) -> tuple[str, ExpectedSalary, str]:
-    expected, source = expected_from_answers(course)
+    expected, source = expected_from_state(course)
     draft = draft_opening(
         values.get("kind") or "state-range",
         name=str(course.profile["learner_name"]),
@@ -157,7 +146,7 @@ def _evaluate_opening(values: Mapping[str, Any], course: Course) -> Feedback:
 
 
 OPENING = ExerciseSpec(
-    id="04.opening",
+    id=schema.OPENING.id,
     title="Open the pay conversation",
     prompt="The lesson gives two openings: state your annual range, or ask what they can "
     "offer. Your range comes from lesson 03.",
@@ -180,23 +169,6 @@ OPENING = ExerciseSpec(
         "Asking what they can offer is just as friendly; keep your range ready for the reply.",
     ),
 )
-
-
-def _opening_paragraph(draft: str) -> str:
-    parts = paragraphs(draft)
-    return parts[1] if len(parts) > 1 else draft
-
-
-def opening_from_answers(course: Course) -> str:
-    """The opening line saved in lesson 04 (the body of the draft), or "" if none."""
-    saved = course.answer(OPENING.id)
-    if not isinstance(saved, Mapping):
-        return ""
-    try:
-        draft, _expected, _source = _opening(saved, course)
-    except OfferkitError:
-        return ""
-    return _opening_paragraph(draft)
 
 
 # ---------------------------------------------------------------- builders

@@ -1,99 +1,47 @@
 """Lesson 05 exercise: compare your offers against what *you* want (:data:`OFFERS`).
 
 Each offer is rated on the goal areas and ranked by fit to the weights from lesson 01 (or
-equal weights when none are saved); a must-have rated too low is a red flag. Lesson 06
-reads the ranking with :func:`offers_from_answers`.
+equal weights when none are saved); a must-have rated too low is a red flag. Later lessons
+read the ranking from the learner's state (:mod:`offerkit.learner.state`).
 """
 
 from __future__ import annotations
 
-import re
 from collections.abc import Mapping, Sequence
 from typing import Any
 
-from offerkit.errors import InvalidInputError, OfferkitError
 from offerkit.exercises.charts import offers_chart
-from offerkit.exercises.common import previous_pay_from_profile
 from offerkit.exercises.course import Course
 from offerkit.exercises.spec import ExerciseSpec, Feedback, Field, Level
+from offerkit.learner import schema
+from offerkit.learner.readers import read_offers
 from offerkit.rules.areas import goal_area, goal_areas
-from offerkit.rules.offers import Offer, OfferScore, compare_offers, offer
+from offerkit.rules.offers import Offer, OfferScore, compare_offers
 
-__all__ = [
-    "OFFERS",
-    "build_offers_exercise",
-    "offers_from_answers",
-    "parse_ratings",
-    "priority_weights",
-]
-
-_RATINGS_HELP = "write e.g. 'salary=4, growth=3' with ratings from 0 to 5"
+__all__ = ["OFFERS", "build_offers_exercise"]
 
 
-def parse_ratings(text: str) -> dict[str, float]:
-    """Read ratings typed as ``area=number`` pieces (``,``/``;``/new line separated).
-
-    >>> parse_ratings("salary=4, Team atmosphere: 3")
-    {'salary': 4.0, 'team_atmosphere': 3.0}
-    """
-    ratings: dict[str, float] = {}
-    for piece in (p.strip() for p in re.split(r"[,;\n]", str(text or ""))):
-        if not piece:
-            continue
-        name, separator, number = piece.replace(":", "=", 1).partition("=")
-        if not separator:
-            raise InvalidInputError("ratings", "'area=rating' pieces", piece, _RATINGS_HELP)
-        try:
-            area = goal_area(name.strip()).id
-        except InvalidInputError as exc:
-            raise InvalidInputError("ratings", exc.expected, piece, exc.hint) from None
-        try:
-            ratings[area] = float(number.strip())
-        except ValueError:
-            raise InvalidInputError("ratings", "a rating after '='", piece, _RATINGS_HELP) from None
-    if not ratings:
-        raise InvalidInputError("ratings", "at least one rating", str(text or ""), _RATINGS_HELP)
-    return ratings
-
-
-def priority_weights(course: Course, offers: Sequence[Offer]) -> tuple[dict[str, float], str]:
-    """The learner's priority weights from lesson 01, or equal weights over the areas rated."""
-    from offerkit.exercises.wants_exercises import priorities_from_answers
-
-    weights = priorities_from_answers(course).weights
+def _weights(course: Course, offers: Sequence[Offer]) -> tuple[dict[str, float], str]:
+    """The learner's priority weights (from the learner state), or equal weights over the
+    areas rated, and a line saying which."""
+    priorities = course.state.priorities
+    weights = priorities.priorities.weights
     if weights:
-        shown = ", ".join(f"{area} {w * 100:.0f} %" for area, w in weights.items())
-        return weights, f"Weighted by your priorities from lesson 01: {shown}."
+        return weights, f"Weighted by {priorities.source_label}: {priorities.shown()}."
     rated = list(dict.fromkeys(area for o in offers for area in o.ratings))
     equal = {area: 1 / len(rated) for area in rated}
+    names = ", ".join(goal_area(area).name for area in rated)
     return equal, (
-        "No priorities saved in lesson 01 yet: equal weights over the areas you rated "
-        f"({', '.join(rated)})."
+        f"No priorities saved in lesson 01 yet: equal weights over the areas you rated ({names})."
     )
 
 
-def _offers(entries: Sequence[Mapping[str, Any]], currency: str) -> list[Offer]:
-    made = []
-    for entry in entries:
-        musts = entry.get("must_haves") or ()
-        made.append(
-            offer(
-                str(entry.get("name") or ""),
-                str(entry.get("pay") or ""),
-                parse_ratings(str(entry.get("ratings") or "")),
-                [musts] if isinstance(musts, str) else list(musts),
-                currency=currency,
-            )
-        )
-    return made
-
-
 def _ranked(values: Mapping[str, Any], course: Course) -> tuple[tuple[OfferScore, ...], str]:
-    made = _offers(values.get("entries") or (), str(course.profile["currency"]))
+    made = read_offers(values.get("entries") or (), course.state.profile.currency)
     if not made:
         return (), ""
-    weights, basis = priority_weights(course, made)
-    return compare_offers(made, weights, previous_pay_from_profile(course)), basis
+    weights, basis = _weights(course, made)
+    return compare_offers(made, weights, course.state.profile.previous_pay), basis
 
 
 def _score_lines(score: OfferScore) -> list[str]:
@@ -146,7 +94,7 @@ def _example_offers(course: Course) -> dict[str, Any]:
 
 
 OFFERS = ExerciseSpec(
-    id="05.offers",
+    id=schema.OFFERS.id,
     title="Compare your offers",
     prompt="Add each offer: its pay (any format), your 0–5 rating of each goal area, and "
     "the areas you cannot do without. Offers are ranked by fit to your priorities.",
@@ -173,17 +121,6 @@ OFFERS = ExerciseSpec(
         "A must-have rated below 3/5 is a red flag: that offer ranks last whatever it pays.",
     ),
 )
-
-
-def offers_from_answers(course: Course) -> tuple[OfferScore, ...]:
-    """The saved offers, ranked (empty if none are saved or they no longer validate)."""
-    saved = course.answer(OFFERS.id)
-    if not isinstance(saved, Mapping):
-        return ()
-    try:
-        return _ranked(saved, course)[0]
-    except OfferkitError:
-        return ()
 
 
 def build_offers_exercise(course: Course) -> Any:

@@ -15,113 +15,15 @@ from offerkit.exercises.course import Course
 from offerkit.exercises.spec import ExerciseSpec, Feedback, Field, Level
 from offerkit.learner.answers import atomic_write_text
 from offerkit.learner.params import learner_slug
-from offerkit.rules.plan import (
-    OfferPlan,
-    PlanOffer,
-    PlanPriority,
-    PlanStrength,
-    plan_html,
-    plan_markdown,
-    whole_percents,
-)
+from offerkit.learner.plan import offer_plan
+from offerkit.rules.plan import OfferPlan, plan_html, plan_markdown
 
 __all__ = ["PLAN", "assemble_plan", "build_plan_exercise", "plan_paths"]
 
 
-def _wants(course: Course, missing: list[str]) -> tuple[PlanPriority, ...]:
-    from offerkit.exercises.wants_exercises import priorities_from_answers
-    from offerkit.rules.questions import interview_questions
-
-    priorities = priorities_from_answers(course)
-    if priorities.is_empty:
-        missing.append("Lesson 01: add entries to your frustration journal.")
-        return ()
-    asked = {
-        q.area.id: q.question for q in interview_questions(priorities, top=len(priorities.items))
-    }
-    shares = whole_percents([p.weight for p in priorities.items])
-    return tuple(
-        PlanPriority(p.area.name, share, asked.get(p.area.id, ""))
-        for p, share in zip(priorities.items, shares, strict=True)
-    )
-
-
-def _strengths(course: Course, missing: list[str]) -> tuple[PlanStrength, ...]:
-    from offerkit.exercises.strengths_exercises import strengths_from_answers
-
-    summary = strengths_from_answers(course)
-    if not summary.ranked:
-        missing.append("Lesson 02: add your strengths with evidence.")
-    return tuple(
-        PlanStrength(s.description, s.evidence, "soft" if s.kind == "soft" else "hard", s.rare)
-        for s in summary.ranked
-    )
-
-
-def _salary(
-    course: Course, missing: list[str]
-) -> tuple[float | None, float | None, tuple[str, ...]]:
-    from offerkit.exercises.salary_exercises import salary_from_answers
-
-    feedback = salary_from_answers(course)
-    if feedback.level == "error":
-        missing.append("Lesson 03: " + feedback.lines[0])
-        return None, None, ()
-    data = feedback.summary
-    reasons = [
-        line
-        for line in feedback.lines
-        if line.startswith(("Previous", "+20 %", "Offers usually", "Verdict"))
-    ]
-    for exception in data.get("exceptions", []):
-        reasons.append(f"Exception ({exception['kind']}): {exception['reason']}")
-    return data.get("range_low"), data.get("range_high"), tuple(reasons)
-
-
-def _offers(course: Course) -> tuple[PlanOffer, ...]:
-    from offerkit.exercises.offers_exercises import offers_from_answers
-
-    return tuple(
-        PlanOffer(s.offer.name, s.cash, s.fit_pct, s.red_flags) for s in offers_from_answers(course)
-    )
-
-
 def assemble_plan(course: Course, next_step: str = "") -> OfferPlan:
-    """Build the plan from the learner's saved answers (missing parts are listed)."""
-    from offerkit.exercises.deadline_exercises import deadline_from_answers
-    from offerkit.exercises.hr_exercises import doubts_from_answers, opening_from_answers
-
-    missing: list[str] = []
-    profile = course.profile
-    priorities = _wants(course, missing)
-    strengths = _strengths(course, missing)
-    low, high, reasons = _salary(course, missing)
-    doubts = doubts_from_answers(course)
-    if not doubts:
-        missing.append("Lesson 04: pick the doubts you will confirm with HR.")
-    opening = opening_from_answers(course)
-    if not opening:
-        missing.append("Lesson 04: draft your opening line.")
-    deadline = deadline_from_answers(course)
-    if deadline is None:
-        missing.append("Lesson 04: set your decision deadline when an offer arrives.")
-    return OfferPlan(
-        learner_name=str(profile["learner_name"]),
-        currency=str(profile["currency"]),
-        target_role=str(profile["target_role"]),
-        priorities=priorities,
-        strengths=strengths,
-        range_low=low,
-        range_high=high,
-        range_reasons=reasons,
-        doubts=doubts,
-        opening=opening,
-        offers=_offers(course),
-        decision_date=None if deadline is None else deadline.deadline,
-        extension_message="" if deadline is None else deadline.extension_message,
-        next_step=next_step.strip(),
-        missing=tuple(missing),
-    )
+    """The learner's plan, from the learner's state (missing parts are listed)."""
+    return offer_plan(course.state, next_step)
 
 
 def plan_paths(course: Course) -> tuple[Path, Path]:

@@ -19,8 +19,6 @@ __all__ = [
     "SALARY",
     "build_posted_range_exercise",
     "build_salary_exercise",
-    "exceptional_from_answers",
-    "salary_from_answers",
 ]
 
 
@@ -90,20 +88,13 @@ POSTED_RANGE = ExerciseSpec(
 )
 
 
-def exceptional_from_answers(course: Course) -> tuple[bool, str]:
-    """Whether the strength ledger saved in lesson 02 supports the 'exceptional' exception."""
-    from offerkit.exercises.strengths_exercises import strengths_from_answers
-
-    summary = strengths_from_answers(course)
-    return summary.exceptional_supported, summary.exceptional_reason
-
-
 def _exceptions(
     values: Mapping[str, Any], course: Course, notes: list[str]
 ) -> list[SalaryException]:
     claimed: list[SalaryException] = []
     if values.get("exceptional"):
-        supported, reason = exceptional_from_answers(course)
+        strengths = course.state.strengths
+        supported, reason = strengths.exceptional_supported, strengths.exceptional_reason
         if supported:
             claimed.append(SalaryException("exceptional", reason))
         else:
@@ -197,11 +188,3 @@ def build_salary_exercise(course: Course) -> Any:
     from offerkit.exercises.widgets import build_exercise
 
     return build_exercise(SALARY, course)
-
-
-def salary_from_answers(course: Course) -> Feedback:
-    """The salary exercise judged on the learner's saved answer (or the profile)."""
-    from offerkit.exercises.spec import exercise_values, judge
-
-    values, _example = exercise_values(SALARY, course)
-    return judge(SALARY, values, course)

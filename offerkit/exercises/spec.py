@@ -31,7 +31,7 @@ __all__ = [
     "run_headless",
 ]
 
-FieldKind = Literal["text", "textarea", "number", "bool", "choice", "multi", "date"]
+FieldKind = Literal["text", "textarea", "number", "bool", "choice", "multi", "date", "scale"]
 Level = Literal["ok", "warn", "error"]
 
 

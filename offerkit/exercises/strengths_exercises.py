@@ -1,7 +1,7 @@
 """Lesson 02 exercise: the strength ledger — which strengths carry weight, which need
 evidence, and whether the "exceptional candidate" exception is supported.
 
-Lessons 03, 05 and 06 read the saved ledger with :func:`strengths_from_answers`.
+Later lessons read the saved ledger from the learner's state (:mod:`offerkit.learner.state`).
 """
 
 from __future__ import annotations
@@ -9,15 +9,14 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from typing import Any
 
-from offerkit.errors import InvalidInputError, OfferkitError
 from offerkit.exercises.charts import strengths_chart
 from offerkit.exercises.course import Course
 from offerkit.exercises.spec import ExerciseSpec, Feedback, Field, Level
+from offerkit.learner import schema
+from offerkit.learner.readers import read_strengths
 from offerkit.rules.strengths import (
     EXCEPTIONAL_RULE,
     Strength,
-    StrengthSummary,
-    strength,
     summarise_strengths,
 )
 
@@ -25,30 +24,10 @@ __all__ = [
     "STRENGTHS",
     "build_strengths_exercise",
     "strength_counts",
-    "strengths_from_answers",
 ]
 
 _TIER_NAMES = {3: "rare hard", 2: "hard", 1: "soft"}
 _EXAMPLE = "(Example) "
-
-
-def _ledger(raw_entries: Sequence[Mapping[str, Any]]) -> list[Strength]:
-    """Validated strengths; an error names the entry it comes from."""
-    ledger = []
-    for number, raw in enumerate(raw_entries, start=1):
-        try:
-            ledger.append(
-                strength(
-                    str(raw.get("description") or ""),
-                    str(raw.get("evidence") or ""),
-                    str(raw.get("kind") or ""),
-                    bool(raw.get("rare")),
-                )
-            )
-        except InvalidInputError as exc:
-            field = f"{exc.field} (entry {number})"
-            raise type(exc)(field, exc.expected, exc.received, exc.hint) from None
-    return ledger
 
 
 def strength_counts(ledger: Sequence[Strength]) -> dict[str, dict[str, int]]:
@@ -68,7 +47,7 @@ def _label(item: Strength) -> str:
 
 
 def _evaluate_strengths(values: Mapping[str, Any], _course: Course) -> Feedback:
-    ledger = _ledger(values.get("entries") or [])
+    ledger = read_strengths(values.get("entries") or [])
     if not ledger:
         return Feedback(
             (
@@ -137,7 +116,7 @@ def _strengths_example(_course: Course) -> dict[str, Any]:
 
 
 STRENGTHS = ExerciseSpec(
-    id="02.strengths",
+    id=schema.STRENGTHS.id,
     title="Your strength ledger",
     prompt="List what you bring: for each strength, what shows it, whether it is hard "
     "(project or professional experience) or soft (a personality trait), and whether few "
@@ -175,20 +154,6 @@ STRENGTHS = ExerciseSpec(
         "e.g. 'on call for two years, every incident closed within the target time'.",
     ),
 )
-
-
-def strengths_from_answers(course: Course) -> StrengthSummary:
-    """The summary of the strength ledger saved in lesson 02 (entries that no longer
-    read are left out; an empty ledger gives an empty summary)."""
-    saved = course.answer(STRENGTHS.id)
-    raw_entries = saved.get("entries", []) if isinstance(saved, Mapping) else []
-    ledger: list[Strength] = []
-    for raw in raw_entries if isinstance(raw_entries, list) else []:
-        try:
-            ledger.extend(_ledger([raw]))
-        except (OfferkitError, AttributeError):
-            continue  # a hand-edited entry that no longer reads
-    return summarise_strengths(ledger)
 
 
 def build_strengths_exercise(course: Course) -> Any:

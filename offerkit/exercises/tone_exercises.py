@@ -5,15 +5,10 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
-from offerkit.exercises.common import (
-    EXAMPLE_NOTE,
-    held_offers_choices,
-    previous_pay_from_profile,
-    tone_lines,
-    whole_number,
-)
+from offerkit.exercises.common import EXAMPLE_NOTE, held_offers_choices, tone_lines
 from offerkit.exercises.course import Course
 from offerkit.exercises.spec import ExerciseSpec, Feedback, Field, Level
+from offerkit.learner.readers import whole_number
 from offerkit.rules.honesty import check_draft_honesty, check_tone
 
 __all__ = ["EXAMPLE_DRAFT", "TONE", "build_tone_exercise"]
@@ -31,7 +26,7 @@ def _evaluate_tone(values: Mapping[str, Any], course: Course) -> Feedback:
         lines.append(EXAMPLE_NOTE.format(what=f"the draft {draft!r}"))
     report = check_tone(draft)
     lines += tone_lines(report)
-    previous = previous_pay_from_profile(course)
+    previous = course.state.profile.previous_pay
     held = whole_number(values.get("offers_held", "0"), "offers_held", 0, 5)
     issues = check_draft_honesty(draft, previous, held)
     lines += [f"Honesty: {issue.message}" for issue in issues]

@@ -1,45 +1,35 @@
 """Lesson 01 exercises: the goal areas you care about, and the frustration journal.
 
-The journal turns past frustrations into weighted priorities (Σ = 1) and, for each top
-priority, a question that checks in the interview whether the company can provide it.
-Lessons 05 and 06 read the result with :func:`priorities_from_answers`. The goal-areas
-exercise lives in :mod:`~offerkit.exercises.goal_areas_exercises` (re-exported here).
+The journal turns past frustrations into *suggested* weights and, for each top priority, a
+question that checks in the interview whether the company can provide it. The learner then
+confirms or adjusts the weights (:data:`PRIORITIES`, in
+:mod:`~offerkit.exercises.priorities_exercises`); every later lesson reads the confirmed
+ones from the learner's state. The goal-areas exercise lives in
+:mod:`~offerkit.exercises.goal_areas_exercises`.
 """
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Mapping
 from typing import Any
 
-from offerkit.errors import InvalidInputError, OfferkitError
 from offerkit.exercises.charts import priorities_chart
 from offerkit.exercises.course import Course
-from offerkit.exercises.goal_areas_exercises import (
-    GOAL_AREAS,
-    SOURCE_LABEL,
-    area_choices,
-    goal_priorities,
-    percent,
-)
+from offerkit.exercises.goal_areas_exercises import SOURCE_LABEL, area_choices, percent_lines
 from offerkit.exercises.spec import ExerciseSpec, Feedback, Field
+from offerkit.learner import schema
+from offerkit.learner.readers import read_journal
 from offerkit.rules.areas import goal_area
-from offerkit.rules.questions import InterviewQuestion, interview_questions
+from offerkit.rules.questions import interview_questions
 from offerkit.rules.wants import (
     MAX_INTENSITY,
     MIN_INTENSITY,
-    FrustrationEntry,
     Priorities,
-    frustration_entry,
     growth_areas,
     rank_priorities,
 )
 
-__all__ = [
-    "JOURNAL",
-    "build_journal_exercise",
-    "interview_questions_from_answers",
-    "priorities_from_answers",
-]
+__all__ = ["JOURNAL", "build_journal_exercise"]
 
 _EXAMPLE = "(Example) "
 
@@ -51,34 +41,6 @@ def _entries(count: int) -> str:
 # ---------------------------------------------------------------- exercise 2: the journal
 
 
-def _intensity(value: object) -> int:
-    try:
-        return int(str(value).strip())
-    except ValueError:
-        raise InvalidInputError(
-            "intensity", f"a whole number from {MIN_INTENSITY} to {MAX_INTENSITY}", value
-        ) from None
-
-
-def _journal(raw_entries: Sequence[Mapping[str, Any]]) -> list[FrustrationEntry]:
-    """Validated journal entries; an error names the entry it comes from."""
-    entries = []
-    for number, raw in enumerate(raw_entries, start=1):
-        try:
-            entries.append(
-                frustration_entry(
-                    str(raw.get("experience") or ""),
-                    str(raw.get("reason") or ""),
-                    [str(a) for a in raw.get("areas") or ()],
-                    _intensity(raw.get("intensity", MIN_INTENSITY)),
-                )
-            )
-        except InvalidInputError as exc:
-            field = f"{exc.field} (entry {number})"
-            raise type(exc)(field, exc.expected, exc.received, exc.hint) from None
-    return entries
-
-
 def _question_lines(priorities: Priorities) -> list[str]:
     return [
         f"Ask about {q.area.name.lower()}: {q.question}" for q in interview_questions(priorities)
@@ -87,14 +49,8 @@ def _question_lines(priorities: Priorities) -> list[str]:
 
 def _missing_picks(priorities: Priorities, course: Course) -> list[str]:
     """Areas picked in exercise 1 that no journal entry points to."""
-    saved = course.answer(GOAL_AREAS.id)
-    if not isinstance(saved, Mapping):
-        return []
-    try:
-        picked, _unweighted = goal_priorities(saved)
-    except OfferkitError:
-        return []
-    missing = [item.area.name for item in picked.items if item.area.id not in priorities.weights]
+    picked = course.state.priorities.picked
+    missing = [area.name for area in picked if area.id not in priorities.weights]
     if not missing:
         return []
     return [
@@ -104,7 +60,7 @@ def _missing_picks(priorities: Priorities, course: Course) -> list[str]:
 
 
 def _evaluate_journal(values: Mapping[str, Any], course: Course) -> Feedback:
-    entries = _journal(values.get("entries") or [])
+    entries = read_journal(values.get("entries") or [])
     if not entries:
         return Feedback(
             (
@@ -120,12 +76,11 @@ def _evaluate_journal(values: Mapping[str, Any], course: Course) -> Feedback:
         f"{_entries(len(entries))}. Growth areas by total intensity: "
         + ", ".join(f"{goal_area(area_id).name} {total}" for area_id, total in growth)
         + ".",
-        "Your priorities (the weights add up to 100 %):",
-        *(
-            f"{rank}. {item.area.name} — {percent(item.weight)} "
-            f"({_entries(item.count)}, "
-            f"{SOURCE_LABEL[item.area.source]})"
-            for rank, item in enumerate(priorities.items, start=1)
+        "The weights your journal suggests (they add up to 100 %; confirm or adjust them "
+        "in the next exercise):",
+        *percent_lines(
+            priorities,
+            lambda item: f"{_entries(item.count)}, {SOURCE_LABEL[item.area.source]}",
         ),
         "In the interview, check whether the company can provide your top priorities:",
         *_question_lines(priorities),
@@ -171,7 +126,7 @@ def _journal_example(_course: Course) -> dict[str, Any]:
 
 
 JOURNAL = ExerciseSpec(
-    id="01.journal",
+    id=schema.JOURNAL.id,
     title="Your frustration journal",
     prompt="Not sure what you want? Write down past work experiences that frustrated you, "
     "the reason behind each, and which area you would like to improve. Add one entry at "
@@ -203,43 +158,6 @@ JOURNAL = ExerciseSpec(
         "then counts for both. Three to five entries give a useful picture.",
     ),
 )
-
-
-# ---------------------------------------------------------------- for later lessons
-
-
-def _saved_journal(course: Course) -> list[FrustrationEntry]:
-    saved = course.answer(JOURNAL.id) or {}
-    entries = []
-    for raw in saved.get("entries", []) if isinstance(saved, Mapping) else []:
-        try:
-            entries.extend(_journal([raw]))
-        except (OfferkitError, AttributeError):
-            continue  # a hand-edited entry that no longer reads is left out
-    return entries
-
-
-def priorities_from_answers(course: Course) -> Priorities:
-    """The learner's priorities: from the saved journal; else from the goal areas (their
-    weights, or equal weights over the picked areas); empty if nothing is saved."""
-    entries = _saved_journal(course)
-    if entries:
-        return rank_priorities(entries)
-    saved = course.answer(GOAL_AREAS.id)
-    if not isinstance(saved, Mapping):
-        return Priorities()
-    try:
-        return goal_priorities(saved)[0]
-    except OfferkitError:
-        try:
-            return goal_priorities({"areas": saved.get("areas")})[0]
-        except OfferkitError:
-            return Priorities()
-
-
-def interview_questions_from_answers(course: Course, top: int = 3) -> tuple[InterviewQuestion, ...]:
-    """One question per top priority (see :func:`priorities_from_answers`)."""
-    return interview_questions(priorities_from_answers(course), top=top)
 
 
 def build_journal_exercise(course: Course) -> Any:

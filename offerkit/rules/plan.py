@@ -41,7 +41,6 @@ __all__ = [
     "long_date",
     "plan_html",
     "plan_markdown",
-    "whole_percents",
 ]
 
 
@@ -139,7 +138,7 @@ class PrintLimits:
     name: int = 40  # the learner's name and role, an area, a company, a strength
     priorities: int = 5
     strengths: int = 4
-    reasons: int = 3
+    reasons: int = 4
     doubts: int = 4
     offers: int = 3
     red_flags: int = 1
@@ -148,23 +147,6 @@ class PrintLimits:
 
 PRINT_LIMITS = PrintLimits()
 _WHOLE = PrintLimits(**{f.name: 10**9 for f in fields(PrintLimits)})  # plan.md: everything
-
-
-def whole_percents(weights: Sequence[float]) -> tuple[int, ...]:
-    """Weights as whole percentages that add up to exactly 100 (largest remainder).
-
-    >>> whole_percents([1, 1, 1])
-    (34, 33, 33)
-    """
-    total = sum(weights)
-    if not weights or total <= 0 or min(weights) < 0:
-        raise InvalidInputError("weights", "non-negative weights with a positive sum", weights)
-    exact = [w * 100 / total for w in weights]
-    shares = [int(x) for x in exact]
-    by_remainder = sorted(range(len(exact)), key=lambda i: (-(exact[i] - shares[i]), i))
-    for index in by_remainder[: 100 - sum(shares)]:
-        shares[index] += 1
-    return tuple(shares)
 
 
 def long_date(day: date) -> str:

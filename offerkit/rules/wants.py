@@ -25,7 +25,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
 from offerkit.errors import EmptyTextError, InvalidInputError
-from offerkit.rules.areas import GoalArea, goal_areas, resolve_goal_area
+from offerkit.rules.areas import GoalArea, goal_area, goal_areas, resolve_goal_area
 
 __all__ = [
     "MAX_INTENSITY",
@@ -33,11 +33,13 @@ __all__ = [
     "FrustrationEntry",
     "Priorities",
     "Priority",
+    "confirm_priorities",
     "frustration_entry",
     "growth_areas",
     "parse_weights",
     "rank_priorities",
     "wants_summary",
+    "whole_percentages",
 ]
 
 MIN_INTENSITY = 1
@@ -257,6 +259,53 @@ def parse_weights(text: str) -> dict[str, float]:
     if not any(parsed.values()):
         raise InvalidInputError("weights", "at least one weight above 0", text, _WEIGHTS_HELP)
     return dict(zip(parsed, _normalised(list(parsed.values())), strict=True))
+
+
+def whole_percentages(weights: Iterable[float]) -> tuple[int, ...]:
+    """Weights as whole percentages that add up to exactly 100 (largest remainder).
+
+    Each weight gets the whole part of its share; the points left go to the largest
+    remainders, ties to the earlier weight.
+
+    >>> whole_percentages([1, 1, 1])
+    (34, 33, 33)
+    """
+    values = [float(w) for w in weights]
+    if any(not math.isfinite(v) or v < 0 for v in values):
+        raise InvalidInputError("weights", "numbers of 0 or more", values)
+    total = math.fsum(values)
+    if not values or total == 0:
+        return tuple(0 for _ in values)
+    exact = [v * 100 / total for v in values]
+    whole = [math.floor(x) for x in exact]
+    left = 100 - sum(whole)
+    # remainders compared to 9 places, so float noise never breaks a tie
+    by_remainder = sorted(range(len(values)), key=lambda i: (-round(exact[i] - whole[i], 9), i))
+    for i in by_remainder[:left]:
+        whole[i] += 1
+    return tuple(whole)
+
+
+def confirm_priorities(
+    picked: Iterable[GoalArea | str], weights: Mapping[str, float]
+) -> Priorities:
+    """The learner's confirmed priorities: ``weights`` over the goal areas they picked.
+
+    The frustration journal only *suggests* weights; the learner confirms or adjusts them.
+    A weight above 0 for an area the learner did not pick is refused (named by its label),
+    not counted.
+    """
+    allowed = {area.id if isinstance(area, GoalArea) else goal_area(area).id for area in picked}
+    checked = _checked_weights(weights)
+    stray = [goal_area(a).name for a, w in checked.items() if w > 0 and a not in allowed]
+    if stray:
+        raise InvalidInputError(
+            "weights",
+            "weights only for the goal areas you picked",
+            ", ".join(stray),
+            "pick the area first, or set its weight to 0",
+        )
+    return rank_priorities([], weights=checked)
 
 
 def _check_priorities(priorities: object) -> None:

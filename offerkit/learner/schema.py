@@ -1,0 +1,104 @@
+"""The answers' schema: each exercise's stable id and the names of the fields it saves.
+
+Answers are keyed by these ids in the learner's answers file, so an id is never renamed.
+The exercise specs (:mod:`offerkit.exercises`) take their ids and field names from here, and
+the learner's state (:mod:`offerkit.learner.state`) reads them by the same names: neither
+imports the other, and a test checks that the two agree.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+__all__ = [
+    "DEADLINE",
+    "DOUBTS",
+    "GOAL_AREAS",
+    "HONESTY",
+    "JOURNAL",
+    "OFFERS",
+    "OPENING",
+    "PAY_FORMATS",
+    "PLAN",
+    "POSTED_RANGE",
+    "PRIORITIES",
+    "PROFILE",
+    "REPLY",
+    "SALARY",
+    "SCHEMA",
+    "STRENGTHS",
+    "TONE",
+    "AnswerSchema",
+]
+
+
+@dataclass(frozen=True)
+class AnswerSchema:
+    """One exercise's saved answer: its id, its fields and (for lists) each entry's fields."""
+
+    id: str
+    fields: tuple[str, ...]
+    entry_fields: tuple[str, ...] = ()
+
+
+PAY_FORMATS = AnswerSchema("00.pay-formats", ("pay", "currency"))
+PROFILE = AnswerSchema(
+    "00.profile",
+    (
+        "learner_name",
+        "currency",
+        "previous_pay",
+        "posted_range",
+        "target_role",
+        "high_demand_role",
+        "high_demand_reason",
+    ),
+)
+GOAL_AREAS = AnswerSchema("01.goal-areas", ("areas", "weights"))
+JOURNAL = AnswerSchema("01.journal", (), ("experience", "reason", "areas", "intensity"))
+PRIORITIES = AnswerSchema("01.priorities", ("weights", "confirmed"))
+STRENGTHS = AnswerSchema("02.strengths", (), ("description", "evidence", "kind", "rare"))
+POSTED_RANGE = AnswerSchema("03.posted-range", ("posted_range", "currency", "ask"))
+SALARY = AnswerSchema(
+    "03.salary",
+    (
+        "previous_pay",
+        "posted_range",
+        "currency",
+        "exceptional",
+        "high_demand",
+        "high_demand_reason",
+        "ask",
+    ),
+)
+DOUBTS = AnswerSchema("04.doubts", ("items", "own"))
+OPENING = AnswerSchema("04.opening", ("kind", "company", "role"))
+DEADLINE = AnswerSchema("04.deadline", ("offer_date", "days", "company"))
+TONE = AnswerSchema("04.tone", ("draft", "offers_held"))
+OFFERS = AnswerSchema("05.offers", (), ("name", "pay", "ratings", "must_haves"))
+HONESTY = AnswerSchema("05.honesty", ("told_previous", "claimed_offer", "offers_held"))
+REPLY = AnswerSchema("05.reply", ("kind", "company", "role", "amount"))
+PLAN = AnswerSchema("06.plan", ("next_step",))
+
+SCHEMA: dict[str, AnswerSchema] = {
+    item.id: item
+    for item in (
+        PAY_FORMATS,
+        PROFILE,
+        GOAL_AREAS,
+        JOURNAL,
+        PRIORITIES,
+        STRENGTHS,
+        POSTED_RANGE,
+        SALARY,
+        DOUBTS,
+        OPENING,
+        DEADLINE,
+        TONE,
+        OFFERS,
+        HONESTY,
+        REPLY,
+        PLAN,
+    )
+}
+"""Every exercise that saves an answer, by id."""
