@@ -32,6 +32,7 @@ from offerkit.errors import EmptyTextError, InvalidInputError
 from offerkit.rules.pay import format_money
 
 __all__ = [
+    "PAGE_BUDGET",
     "PRINT_LIMITS",
     "OfferPlan",
     "PlanOffer",
@@ -41,6 +42,7 @@ __all__ = [
     "long_date",
     "plan_html",
     "plan_markdown",
+    "printed_size",
 ]
 
 
@@ -146,6 +148,11 @@ class PrintLimits:
 
 
 PRINT_LIMITS = PrintLimits()
+PAGE_BUDGET = 4400
+"""The :func:`printed_size` a whole plan may have and still print on one page (measured
+with Liberation Sans: a plan of this size in short items or in one long opening fits)."""
+_LINE = 30  # what a line end, a bullet or a heading costs, in letters
+_KEEP_TOGETHER = 1200  # a section up to this size is never split across the columns
 _WHOLE = PrintLimits(**{f.name: 10**9 for f in fields(PrintLimits)})  # plan.md: everything
 
 
@@ -340,7 +347,7 @@ color:var(--ink);line-height:1.3;max-width:48rem;margin:1.5rem auto;font-size:10
 h1{font-size:15pt;margin:0 0 .1rem;border-bottom:2px solid var(--accent)}
 .role{margin:.1rem 0 .5rem;color:#444}
 main{columns:2;column-gap:1.2rem}
-section{break-inside:avoid;margin:0 0 .45rem}
+section{break-inside:avoid-page;margin:0 0 .45rem}.keep{break-inside:avoid}
 h2{font-size:10.5pt;color:var(--accent);margin:0 0 .1rem;break-after:avoid}
 ul,ol{margin:0;padding-left:1.1rem}li{margin:0 0 .1rem}p{margin:.1rem 0}
 li,h1,h2,p{overflow-wrap:anywhere}
@@ -356,7 +363,7 @@ _TEMPLATE = jinja2.Environment(autoescape=True).from_string(
 <style>{{ css }}</style></head><body>
 <header><h1>{{ heading }}</h1>{% if role %}<p class="role">{{ role }}</p>{% endif %}</header>
 <main>{% for section in sections %}
-<section{% if section.todo %} class="todo"{% endif %}><h2>{{ section.title }}</h2>
+<section class="{{ section.classes }}"><h2>{{ section.title }}</h2>
 {{ section.body }}</section>{% endfor %}
 </main>
 <footer><p>{{ closing }}</p>{% if shortened %}<p>{{ shortened }}</p>{% endif %}</footer>
@@ -373,8 +380,36 @@ def _inline_html(markdown: str) -> Markup:
     return Markup(rendered.removeprefix("<p>").removesuffix("</p>"))
 
 
-def plan_html(plan: OfferPlan, limits: PrintLimits = PRINT_LIMITS) -> str:
-    """The plan as a standalone page that prints on one A4 page (long answers shortened)."""
+def printed_size(plan: OfferPlan, limits: PrintLimits | None = None) -> int:
+    """How much the page holds, in Latin letters plus a line's worth per item and heading
+    (``limits``: as shortened; None: whole)."""
+    return sum(_section_size(s) for s in _sections(plan, limits or _WHOLE))
+
+
+def _section_size(section: _Section) -> int:
+    return _LINE + sum(_width(item) + _LINE for item in (*section.items, section.after) if item)
+
+
+def _classes(section: _Section) -> str:
+    """``todo`` for the to-do list; ``keep`` when the section is small enough never to be
+    split across the two columns (a big one may flow on, but never over a page break)."""
+    names = ["todo"] if section.title == "Still to do" else []
+    if _section_size(section) <= _KEEP_TOGETHER:
+        names.append("keep")
+    return " ".join(names)
+
+
+def plan_html(
+    plan: OfferPlan, limits: PrintLimits = PRINT_LIMITS, budget: int | None = None
+) -> str:
+    """The plan as a standalone page that prints on one A4 page.
+
+    A plan that fits the page's ``budget`` (:data:`PAGE_BUDGET`) is printed whole;
+    a longer one is shortened to ``limits`` and says so.
+    """
+    fits = printed_size(plan) <= (PAGE_BUDGET if budget is None else budget)
+    if fits:
+        limits = _WHOLE
     sections = _sections(plan, limits)
     shortened = sections != _sections(plan, _WHOLE) or _title(plan, limits) != _title(plan, _WHOLE)
     return _TEMPLATE.render(
@@ -386,7 +421,7 @@ def plan_html(plan: OfferPlan, limits: PrintLimits = PRINT_LIMITS) -> str:
             {
                 "title": _inline_html(s.title),
                 "body": Markup(str(_INLINE(_section_markdown(s)))),
-                "todo": s.title == "Still to do",
+                "classes": _classes(s),
             }
             for s in sections
         ],
