@@ -5,10 +5,12 @@ from the learner's state elsewhere); this module only words and renders it.
 
 * :func:`plan_markdown` — the full plan, first person, every learner text kept whole.
 * :func:`plan_html` — the printable page: the same sections through mistune, in a jinja2
-  template (autoescape on) with a print stylesheet for **one A4 page**. Long answers are
-  kept to one page by *shortening*, never by shrinking the type further: each text is cut
-  at a word with an ellipsis and each list keeps its first items (see :data:`PRINT_LIMITS`);
-  the page then says that the full text is in plan.md.
+  template (autoescape on) with a print stylesheet for **one A4 page** (A4 margins, compact
+  two-column type, no page break inside a section). A plan within :data:`PAGE_BUDGET` is
+  printed whole. Longer answers are kept to one page by *shortening*, not by a smaller
+  type: each text is cut at a word with an ellipsis and each list keeps its first items
+  (:data:`PRINT_LIMITS`), and the page says the full text is in plan.md. (The PDF printer
+  adds a last resort, printing smaller, for text no limit foresaw.)
 
 Learner text enters Markdown only through :func:`_md`, which escapes Markdown's specials
 and folds line breaks, so a name like ``[x](javascript:…)`` stays text and no answer can
