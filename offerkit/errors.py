@@ -12,7 +12,9 @@ class also subclasses the matching built-in, so ``except ValueError`` keeps work
     │   ├── RosterError                         one or more bad roster rows (all listed)
     │   └── LessonMetadataError                 a lesson notebook with bad metadata
     ├── AnswersFileError (ValueError)           a learner's answers file that cannot be read
+    │   └── ForeignFileError                    a file offerkit did not write: left untouched
     ├── BuildError (RuntimeError)               a workbook build that could not finish
+    │   └── BuildEnvironmentError               the machine, not the input (exit status 3)
     └── PublishError (RuntimeError)             a page that could not be printed (no Chromium…)
 
 Messages name the field, what was expected and what was received, e.g.
@@ -25,9 +27,11 @@ from collections.abc import Sequence
 
 __all__ = [
     "AnswersFileError",
+    "BuildEnvironmentError",
     "BuildError",
     "DataFileError",
     "EmptyTextError",
+    "ForeignFileError",
     "InvalidInputError",
     "LessonMetadataError",
     "OfferkitError",
@@ -108,8 +112,16 @@ class AnswersFileError(OfferkitError, ValueError):
     """A learner's answers file that cannot be read; it is kept aside, never overwritten."""
 
 
+class ForeignFileError(AnswersFileError):
+    """A file offerkit did not write, where it would read or write one; never changed."""
+
+
 class BuildError(OfferkitError, RuntimeError):
     """A workbook build that could not finish."""
+
+
+class BuildEnvironmentError(BuildError):
+    """The machine stopped a build: --out unwritable, disk full, a lock held, no scheduler."""
 
 
 class PublishError(OfferkitError, RuntimeError):

@@ -17,6 +17,7 @@ import json
 import sys
 import tempfile
 from collections.abc import Mapping
+from datetime import date
 from pathlib import Path
 from typing import Any
 
@@ -88,13 +89,13 @@ _OFFERS = [
     {
         "name": "Acme",
         "pay": "28k x 15",
-        "ratings": "project_experience=5, salary=4, growth=4, team_atmosphere=4",
+        "ratings": {"project_experience": 5, "salary": 4, "growth": 4, "team_atmosphere": 4},
         "must_haves": ("project_experience",),
     },
     {
         "name": "Globex",
         "pay": "32k x 14",
-        "ratings": "project_experience=2, salary=5, growth=3, team_atmosphere=3",
+        "ratings": {"project_experience": 2, "salary": 5, "growth": 3, "team_atmosphere": 3},
         "must_haves": ("project_experience",),
     },
 ]
@@ -185,7 +186,7 @@ def _lessons_03_to_04(course: Any) -> None:
         },
     )
     decide = deadline.build_deadline_exercise(course)
-    _fill(decide, {"offer_date": "2026-03-02", "days": "7", "company": "Acme"})
+    _fill(decide, {"offer_date": date(2026, 3, 2), "days": "7", "company": "Acme"})
     for widget in (posted, expected, doubts, opening, draft, decide):
         _check(widget)
 

@@ -255,8 +255,8 @@ def test_plan_reads_the_answers_file_given_and_reruns_over_its_own_files(
     ("content", "message"),
     [
         (None, "no such answers file"),
-        ("{not json", "not a readable answers file"),
-        ('{"schema": 1}', "expected an object with 'exercises'"),
+        ("{not json", "damaged offerkit answers file: not JSON"),
+        ('{"schema": 1}', "'exercises' must be an object"),
     ],
 )
 def test_plan_with_a_bad_answers_file_exits_2_with_one_line(

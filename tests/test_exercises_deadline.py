@@ -17,14 +17,17 @@ from offerkit.exercises.deadline_exercises import (
 )
 
 
-def test_deadline_starts_empty_and_asks_for_the_date(course: Course) -> None:
+def test_deadline_starts_empty_with_its_prompt_then_asks_for_the_date(course: Course) -> None:
     widget = build_deadline_exercise(course)
 
-    assert "" == widget.controls["offer_date"].value
+    assert widget.controls["offer_date"].value is None
+    assert "offerkit-prompt" in widget.feedback.value  # untouched: no red error
+    widget.check_button.click()
     assert "error" == level(widget)
-    assert shown(widget)[0].startswith(
-        "Please check your input: 'offer_date' must be the date the offer arrived"
-    )
+    assert [
+        "Please check your input: “Offer date” must be the date the offer arrived (it is "
+        "empty); pick it in the calendar"
+    ] == shown(widget)
     assert course.state.deadline is None
 
 
@@ -32,7 +35,7 @@ def test_deadline_and_polite_extension_message(course: Course) -> None:
     widget = build_deadline_exercise(course)
     widget.controls["days"].value = "3"
     widget.controls["company"].value = "Acme"
-    widget.controls["offer_date"].value = "2026-03-02"
+    widget.controls["offer_date"].value = date(2026, 3, 2)
 
     lines = shown(widget)
     assert "Offer received: Monday 2 March 2026." == lines[0]
@@ -61,24 +64,28 @@ def test_days_stop_at_a_week(course: Course) -> None:
         widget.controls["days"].value = "8"
 
 
-def test_a_bad_date_is_a_friendly_error_and_keeps_the_saved_one(course: Course) -> None:
+def test_a_bad_date_typed_before_the_picker_is_a_friendly_error(course: Course) -> None:
+    course.store.save(DEADLINE.id, {"offer_date": "2026-02-30", "days": "7"})  # schema 1 text
+    assert course.state.deadline is None
     widget = build_deadline_exercise(course)
-    widget.controls["offer_date"].value = "2026-03-02"
-    widget.controls["offer_date"].value = "2026-02-30"
-
+    assert widget.controls["offer_date"].value is None  # the picker cannot show it
+    widget.check_button.click()
     assert "error" == level(widget)
-    assert [
-        "Please check your input: 'offer_date' must be a date written YYYY-MM-DD (got "
-        "'2026-02-30'); e.g. '2026-03-02'"
-    ] == shown(widget)
+    widget.controls["offer_date"].value = date(2026, 3, 2)
     assert "2026-03-02" == saved(course)[DEADLINE.id]["offer_date"]
 
 
+def test_an_offer_date_typed_before_the_picker_still_reads(course: Course) -> None:
+    course.store.save(DEADLINE.id, {"offer_date": " 2026-03-02 ", "days": "3"})  # schema 1
+    deadline = course.state.deadline
+    assert deadline is not None and date(2026, 3, 5) == deadline.deadline
+    assert date(2026, 3, 2) == build_deadline_exercise(course).controls["offer_date"].value
+
+
 def test_deadline_restored_and_headless_example_is_labelled(tmp_path: Path, capsys: Any) -> None:
-    build_deadline_exercise(open_course(tmp_path)).controls["offer_date"].value = "2026-04-01"
-    assert (
-        "2026-04-01" == build_deadline_exercise(open_course(tmp_path)).controls["offer_date"].value
-    )
+    build_deadline_exercise(open_course(tmp_path)).controls["offer_date"].value = date(2026, 4, 1)
+    restored = build_deadline_exercise(open_course(tmp_path)).controls["offer_date"].value
+    assert date(2026, 4, 1) == restored
     build_deadline_exercise(open_course(tmp_path / "other", headless=True))
 
     out = capsys.readouterr().out

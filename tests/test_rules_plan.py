@@ -82,7 +82,7 @@ def _blocks(markdown: str) -> list[str]:
 
 def _text(markdown: str) -> str:
     """The plain text a Markdown document shows (what a reader sees)."""
-    page = str(mistune.create_markdown(escape=True)(markdown))
+    page = str(mistune.create_markdown(escape=False)(markdown))
     return html.unescape(re.sub(r"<[^>]+>", "", page))
 
 

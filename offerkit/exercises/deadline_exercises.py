@@ -44,7 +44,7 @@ def _evaluate_deadline(values: Mapping[str, Any], course: Course) -> Feedback:
         lines.append(EXAMPLE_NOTE.format(what=f"an offer received on {offer_date}"))
     elif not offer_date:
         raise InvalidInputError(
-            "offer_date", "the date the offer arrived, written YYYY-MM-DD", "", "e.g. 2026-03-02"
+            "offer_date", "the date the offer arrived", "", "pick it in the calendar"
         )
     deadline = _deadline(values, course, offer_date)
     lines += [
@@ -70,7 +70,7 @@ DEADLINE = ExerciseSpec(
     prompt="When did the offer arrive, and how many days do you need? The lesson says a "
     "week at most.",
     fields=(
-        Field("offer_date", "Offer date (YYYY-MM-DD)", placeholder=EXAMPLE_OFFER_DATE),
+        Field("offer_date", "Offer date", "date"),
         Field(
             "days",
             "Days to decide",
@@ -82,7 +82,7 @@ DEADLINE = ExerciseSpec(
     ),
     evaluate=_evaluate_deadline,
     hints=(
-        "Write the date as year-month-day, e.g. 2026-03-02.",
+        "Pick the day the written offer reached you in the calendar.",
         "An offer received on Monday 2 March 2026 with 7 days is answered by Monday 9 March.",
         "Longer than a week is not offered here: the lesson warns the chance may pass.",
     ),

@@ -112,7 +112,7 @@ def offer_plan(state: LearnerState, next_step: str = "") -> OfferPlan:
     if deadline is None:
         missing.append("Lesson 04: set your decision deadline when an offer arrives.")
     return OfferPlan(
-        learner_name=state.profile.name,
+        learner_name=state.profile.name or state.profile.learner_id,
         currency=state.profile.currency,
         target_role=state.profile.target_role,
         priorities=priorities,

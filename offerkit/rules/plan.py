@@ -12,14 +12,13 @@ from the learner's state elsewhere); this module only words and renders it.
   (:data:`PRINT_LIMITS`), and the page says the full text is in plan.md. (The PDF printer
   adds a last resort, printing smaller, for text no limit foresaw.)
 
-Learner text enters Markdown only through :func:`_md`, which escapes Markdown's specials
-and folds line breaks, so a name like ``[x](javascript:…)`` stays text and no answer can
-open a code block, heading or quote of its own.
+Learner text enters Markdown only through :func:`_md` (shortening, then
+:func:`~offerkit.rules.markdown.escape_markdown`), so a name like ``[x](javascript:…)``
+stays text and no answer can open a code block, heading or quote of its own.
 """
 
 from __future__ import annotations
 
-import re
 import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass, fields
@@ -31,6 +30,7 @@ import mistune
 from markupsafe import Markup
 
 from offerkit.errors import EmptyTextError, InvalidInputError
+from offerkit.rules.markdown import escape_markdown
 from offerkit.rules.pay import format_money
 
 __all__ = [
@@ -163,10 +163,6 @@ def long_date(day: date) -> str:
     return f"{day:%A} {day.day} {day:%B} {day.year}"
 
 
-_SPECIALS = re.compile(r"([\\`*_{}\[\]<>!|~&#^])")
-_LINE_START = re.compile(r"^([-+=>]|\d+(?=[.)]))")
-
-
 def _width(text: str) -> int:
     """Printed width in Latin letters: a wide (CJK) character counts two."""
     return sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in text)
@@ -183,18 +179,12 @@ def _within(text: str, limit: int) -> str:
 
 
 def _md(text: str, limit: int = 10**9) -> str:
-    """Learner text as inline Markdown: one line, specials escaped, cut at ``limit``.
-
-    Private stand-in for ``offerkit.rules.markdown.escape_markdown`` (another branch).
-    """
+    """Learner text as inert inline Markdown on one line, cut at ``limit`` (printed width)."""
     plain = " ".join(str(text).split())
     if _width(plain) > limit:
         cut = _within(plain, limit - 1)
         plain = (cut.rsplit(" ", 1)[0] if " " in cut else cut).rstrip(" ,;:.") + "…"
-    escaped = _SPECIALS.sub(r"\\\1", plain)
-    if re.match(r"\d", escaped):  # "1. x" would open an ordered list: escape its dot
-        return _LINE_START.sub(lambda m: m.group(1) + "\\", escaped, count=1)
-    return _LINE_START.sub(lambda m: "\\" + m.group(1), escaped, count=1)
+    return escape_markdown(plain)
 
 
 def _money(plan: OfferPlan, amount: float) -> str:
@@ -373,7 +363,9 @@ _TEMPLATE = jinja2.Environment(autoescape=True).from_string(
 """
 )
 
-_INLINE = mistune.create_markdown(escape=True)
+# escape=False: every text was made inert by escape_markdown (which turns "<" and "&" into
+# entities); mistune's escape=True would escape those entities a second time.
+_INLINE = mistune.create_markdown(escape=False)
 
 
 def _inline_html(markdown: str) -> Markup:
