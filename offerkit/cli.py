@@ -110,17 +110,14 @@ EXAMPLE_LEARNER = "example-learner.answers.json"  # in the data folder
 
 def _plan_from_answers(path: Path) -> OfferPlan:
     """The plan of the learner whose answers file is ``path`` (default parameters)."""
-    from offerkit.exercises.course import Course
-    from offerkit.exercises.plan_exercises import assemble_plan
-    from offerkit.learner.answers import AnswersStore, read_answers
+    from offerkit.learner.answers import read_answers
     from offerkit.learner.params import PARAMETERS
+    from offerkit.learner.plan import offer_plan
+    from offerkit.learner.state import learner_state
 
     answers = read_answers(path)  # raises (and leaves the file alone) if unreadable
     params = {p.name: p.default for p in PARAMETERS}
-    store = AnswersStore(path, str(params["learner_id"]))
-    return assemble_plan(
-        Course(params, store, headless=False), str(answers.get("06.plan", {}).get("next_step", ""))
-    )
+    return offer_plan(learner_state(params, answers))
 
 
 def _plan_command(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:

@@ -313,8 +313,8 @@ def test_plan_reads_the_answers_file_given_and_reruns_over_its_own_files(
     ("content", "message"),
     [
         (None, "no such answers file"),
-        ("{not json", "not a readable answers file"),
-        ('{"schema": 1}', "expected an object with 'exercises'"),
+        ("{not json", "damaged offerkit answers file: not JSON"),
+        ('{"schema": 1}', "'exercises' must be an object"),
     ],
 )
 def test_plan_with_a_bad_answers_file_exits_2_with_one_line(
@@ -372,3 +372,38 @@ def test_the_example_learner_is_what_the_generator_makes() -> None:
     from example_learner import example_text
 
     assert EXAMPLE.read_text("utf-8") == example_text()
+
+
+def _long_answers(path: Path) -> str:
+    """The example learner, writing far more than fits on a page; returns one long text."""
+    long = "I led the warehouse migration and trained the analysts who use it " * 12
+    document = json.loads(EXAMPLE.read_text("utf-8"))
+    exercises = document["exercises"]
+    for entry in exercises["02.strengths"]["value"]["entries"]:
+        entry["description"], entry["evidence"] = long[:200], long
+    exercises["02.strengths"]["value"]["entries"] *= 4
+    exercises["04.doubts"]["value"]["own"] = "\n".join(f"{long} ({n})?" for n in range(12))
+    exercises["05.offers"]["value"]["entries"] *= 4
+    exercises["06.plan"]["value"]["next_step"] = long
+    exercises["00.profile"]["value"]["target_role"] = long[:150]
+    path.write_text(json.dumps(document), "utf-8")
+    return long
+
+
+@pytest.mark.browser
+def test_plan_pdf_of_a_learner_with_long_answers_is_one_page_and_md_keeps_all(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    from browser_support import require_browser
+    from pypdf import PdfReader
+
+    require_browser()
+    answers = tmp_path / "long.answers.json"
+    long = _long_answers(answers)
+    out_dir = tmp_path / "out"
+    code, out, err = _run(capsys, "plan", "--answers", str(answers), "--out", str(out_dir), "--pdf")
+    assert (0, "") == (code, err)
+    assert f"Wrote {out_dir / 'plan.pdf'} (1 page)" in out.splitlines()
+    assert 1 == len(PdfReader(out_dir / "plan.pdf").pages)
+    assert "Some answers are shortened" in (out_dir / "plan.html").read_text("utf-8")
+    assert 12 <= (out_dir / "plan.md").read_text("utf-8").count(" ".join(long.split()))
