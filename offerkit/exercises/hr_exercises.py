@@ -100,8 +100,8 @@ DOUBTS = ExerciseSpec(
     evaluate=_evaluate_doubts,
     hints=(
         "Start with the items marked from the lesson: they decide what a monthly figure is worth.",
-        "A recruiter says '30k a month': 30k × 13 is 390,000 a year and 30k × 16 is 480,000, "
-        "before or after tax — ask before you compare.",
+        "A recruiter says '30k a month': over 13 months that is 390,000 a year, over 16 it is "
+        "480,000, and it may be before or after tax. Ask before you compare.",
         "Keep all five lesson items — Months of pay, Before or after tax, Year-end bonus, "
         "Allowances and Time to decide — and add what worries you personally, e.g. overtime or "
         "the probation period.",
