@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import html
+import re
 from pathlib import Path
 
 import pytest
@@ -90,6 +92,30 @@ def test_hint_ladder_reveals_one_rung_at_a_time(tmp_path: Path) -> None:
     widget.hint_button.click()
     assert "second" in widget.hint_html.value
     assert widget.hint_button.disabled
+    # a ladder that is not hint → worked example → answer: every rung is just a hint
+    assert ["Hint", "Hint"] == re.findall(r"<b>([^<]*):</b>", widget.hint_html.value)
+
+
+def _rungs_shown(widget: ExerciseWidget) -> list[tuple[str, str]]:
+    """(label, text) of each hint rung the widget shows, as the learner reads them."""
+    found = re.findall(r"<p>💡 <b>([^<]*):</b> (.*?)</p>", widget.hint_html.value)
+    return [(label, html.unescape(text)) for label, text in found]
+
+
+def test_three_rung_ladder_labels_hint_worked_example_answer(course: Course) -> None:
+    widget = ExerciseWidget(SALARY, course)
+    hint, example, answer = SALARY.hints
+    assert "Show a hint" == widget.hint_button.description
+    widget.hint_button.click()
+    assert [("Hint", hint)] == _rungs_shown(widget)
+    assert "Next hint (2 left)" == widget.hint_button.description
+    widget.hint_button.click()
+    assert [("Hint", hint), ("Worked example", example)] == _rungs_shown(widget)
+    widget.hint_button.click()
+    expected = [("Hint", hint), ("Worked example", example), ("Answer", answer)]
+    assert expected == _rungs_shown(widget)
+    assert widget.hint_button.disabled
+    assert "No more hints" == widget.hint_button.description
 
 
 def test_headless_build_prints_a_summary_instead_of_a_widget(

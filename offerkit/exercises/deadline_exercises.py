@@ -82,9 +82,13 @@ DEADLINE = ExerciseSpec(
     ),
     evaluate=_evaluate_deadline,
     hints=(
-        "Pick the day the written offer reached you in the calendar.",
-        "An offer received on Monday 2 March 2026 with 7 days is answered by Monday 9 March.",
-        "Longer than a week is not offered here: the lesson warns the chance may pass.",
+        "Pick the day the written offer reached you in the calendar; a week is the longest the "
+        "lesson suggests.",
+        "An offer received on Tuesday 10 March 2026 with 3 days is answered by Friday 13 March "
+        "2026.",
+        "An offer received on Monday 2 March 2026 with 7 days is answered by Monday 9 March "
+        "2026: agree that date with HR. Longer than a week is not offered: the chance may "
+        "pass.",
     ),
 )
 

@@ -96,9 +96,14 @@ HONESTY = ExerciseSpec(
     ),
     evaluate=_evaluate_honesty,
     hints=(
-        "Use the same pay format as your profile: the annual figures are compared.",
-        "Previous pay is often checked at background verification (practice in China, not law).",
-        "Mention a competing offer only if you hold one; otherwise talk about what you bring.",
+        "Type previous pay as you told HR, in any format: the annual figures are compared with "
+        "your profile.",
+        "Profile '30k x 13' (390,000 a year) but you told HR '32k x 13' (416,000): a mismatch. "
+        "Previous pay is often checked at background verification (practice in China, not "
+        "law).",
+        "Default profile '25k x 14': telling HR '30k x 14' is flagged, 420,000 against 350,000 "
+        "a year; so is ticking 'I mentioned a competing offer' while you hold none. State the "
+        "same true figure everywhere and talk about what you bring.",
     ),
 )
 
@@ -189,9 +194,13 @@ REPLY = ExerciseSpec(
     evaluate=_evaluate_reply,
     defaults=_reply_defaults,
     hints=(
-        "Counter with one annual figure and a reason: the value you bring.",
-        "Keep a counter within your lesson 03 range; the draft says so if it is not.",
-        "Declining politely keeps the door open: HR may call you for the next role.",
+        "Counter with one annual figure and a reason: the value you bring. Declining politely "
+        "keeps the door open for the next role.",
+        "Previous 300,000 a year: a counter at 350,000 (+16.7 %) is within the +20 % "
+        "guideline; 380,000 (+26.7 %) needs an exception you can explain.",
+        "Default profile: 'Counter politely' at 440,000 is friendly in tone but +25.7 % on "
+        "previous pay (350,000), above the +20 % guideline, so only with an exception you can "
+        "explain; 415,000 (+18.6 %) stays within your range of 400,000–420,000.",
     ),
 )
 

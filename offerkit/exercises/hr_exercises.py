@@ -100,8 +100,11 @@ DOUBTS = ExerciseSpec(
     evaluate=_evaluate_doubts,
     hints=(
         "Start with the items marked from the lesson: they decide what a monthly figure is worth.",
-        "Worked example: months per year, before or after tax, year-end bonus, time to decide.",
-        "Add what worries you personally, e.g. overtime or the probation period.",
+        "A recruiter says '30k a month': over 13 months that is 390,000 a year, over 16 it is "
+        "480,000, and it may be before or after tax. Ask before you compare.",
+        "Keep all five lesson items — Months of pay, Before or after tax, Year-end bonus, "
+        "Allowances and Time to decide — and add what worries you personally, e.g. overtime or "
+        "the probation period.",
     ),
 )
 
@@ -164,9 +167,13 @@ OPENING = ExerciseSpec(
     evaluate=_evaluate_opening,
     defaults=_role_default,
     hints=(
-        "Not sure how the company pays (months, bonus)? Then give an annual range.",
-        "State the range with your target at its low end; the top stays within +20 %.",
-        "Asking what they can offer is just as friendly; keep your range ready for the reply.",
+        "Not sure how the company pays (months, bonus)? Then give an annual range, not a "
+        "monthly figure.",
+        "Previous 300,000 a year: state 342,000–360,000 — your target at the low end, the top "
+        "within +20 %.",
+        "Default profile ('25k x 14', posted '20-30K·15薪'): previous pay is 350,000 a year, so "
+        "state CNY 400,000–420,000 (the low end is your target); or pick 'Ask what they can "
+        "offer' and keep that range ready for the reply.",
     ),
 )
 

@@ -102,11 +102,14 @@ PRIORITIES = ExerciseSpec(
     chart=lambda feedback: priorities_chart(feedback.chart_data),
     defaults=_defaults,
     hints=(
-        "Only the areas you picked in the first exercise can carry weight; pick an area "
-        "there first if it matters.",
-        "Weights are relative: salary 6 and growth 3 means salary counts twice as much.",
-        "Worked example: the journal suggests Salary 57 %, Growth 43 %; you value your team "
-        "more than it shows, so you set Team atmosphere to 5 and confirm.",
+        "Only the areas you picked in the first exercise can carry weight; pick an area there "
+        "first if it matters.",
+        "Weights are relative: Salary 6, Growth and learning 3 and Team atmosphere 3 give "
+        "Salary 50 % and the other two 25 % each.",
+        "With the example journal the sliders start from its suggestion: Salary first, then "
+        "Project experience and Growth and learning, then Team atmosphere. If that is what you "
+        "want, tick 'These are my priorities'; move a slider only where the journal misses "
+        "something (e.g. you value your team more than it shows).",
     ),
 )
 

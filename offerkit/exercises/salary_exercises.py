@@ -113,10 +113,11 @@ POSTED_RANGE = ExerciseSpec(
     defaults=_profile_defaults,
     hints=(
         "A job-board range like 20-30K·15薪 means 20,000–30,000 a month, paid 15 months a year.",
-        "20-30K·15薪 is 300,000–450,000 a year. The kit's rule of thumb (not the lesson's): "
-        "offers usually land near 375,000, the middle.",
-        "By the same rule of thumb the top of the range is kept for people who exceed every "
-        "requirement: aim for the middle unless your strengths are rare.",
+        "'20k-30k x 13' is CNY 260,000–390,000 a year; offers usually land around the middle "
+        "(the kit's rule of thumb): CNY 312,000–338,000.",
+        "'20-30K·15薪' is CNY 300,000–450,000 a year. By the kit's rule of thumb (practice, not "
+        "the lesson's rule) offers land around the middle, CNY 360,000–390,000; the top, from "
+        "420,000, is kept for candidates who exceed every requirement.",
     ),
 )
 
@@ -207,10 +208,16 @@ SALARY = ExerciseSpec(
     chart=lambda feedback: salary_ladder_chart(feedback.chart_data),
     defaults=_profile_defaults,
     hints=(
-        "Turn your pay into an annual figure first: monthly × months + bonus.",
-        "Worked example: previous 300,000 a year → the guideline cap is 360,000; state "
-        "342,000–360,000, with your target at the low end.",
-        "With an exception you can justify, the ceiling is 390,000; 400,000 would be too far.",
+        "Turn your previous pay into an annual figure first (monthly × months + bonus); the "
+        "guideline cap is that figure + 20 %.",
+        "Previous 300,000 a year → guideline cap 360,000; state 342,000–360,000, with your "
+        "target at the low end. With an exception you can justify the ceiling is 390,000; "
+        "400,000 would be too far.",
+        "Default profile ('25k x 14', posted '20-30K·15薪'): 25,000 × 14 = 350,000 a year, so "
+        "the cap is 420,000 and the range to state is 400,000–420,000. Offers for this posting "
+        "usually land at 360,000–390,000 (the kit's rule of thumb): expect HR to come back "
+        "lower, so be ready to show hard strengths. An ask of 460,000 is too far: above the "
+        "455,000 ceiling even with an exception.",
     ),
 )
 

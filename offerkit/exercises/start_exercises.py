@@ -100,10 +100,10 @@ PAY_FORMATS = ExerciseSpec(
         "currency": course.profile["currency"],
     },
     hints=(
-        "Monthly pay × months a year (+ a year-end bonus) is your annual cash.",
-        "'25k x 13 + 30k bonus' is 25,000 × 13 + 30,000 = 355,000 a year.",
-        "A job-board range '20-30K·15薪' is 300,000–450,000 a year.",
-        "A bare '25k' could be a month's or a year's pay: write '25k/month' or '25k/year'.",
+        "Annual cash is monthly pay × months a year, plus any year-end bonus.",
+        "'25k x 13 + 30k bonus' is 25,000 × 13 + 30,000 = CNY 355,000 a year.",
+        "'25k x 14' is 25,000 × 14 = CNY 350,000 a year; the job-board range '20-30K·15薪' is "
+        "20,000–30,000 × 15 = CNY 300,000–450,000 a year.",
     ),
 )
 
@@ -178,6 +178,16 @@ PROFILE = ExerciseSpec(
     evaluate=_evaluate_profile,
     defaults=lambda course: dict(course.profile),
     params_win_headless=True,
+    hints=(
+        "Type pay the way you were paid (monthly × months, plus any bonus). Leave previous pay "
+        "empty if you would rather not disclose it: lesson 03 then starts from the posted "
+        "range.",
+        "Paid 30,000 a month for 13 months plus a 20,000 bonus? Type '30k x 13 + 20k bonus': "
+        "CNY 410,000 a year.",
+        "The default profile: Sam Example, CNY, previous pay '25k x 14' (CNY 350,000 a year), "
+        "posted range '20-30K·15薪' (CNY 300,000–450,000 a year), target role Backend engineer, "
+        "the role not marked as in high demand.",
+    ),
 )
 
 

@@ -62,8 +62,12 @@ TONE = ExerciseSpec(
     evaluate=_evaluate_tone,
     hints=(
         "Read it as HR would: they have targets too and want you to say yes.",
-        "Quoting the job ad back at HR rarely helps; talk about what you bring instead.",
-        "Swap 'take it or leave it' for 'is there any flexibility on your side?'.",
+        "'This is my final number, take it or leave it' closes the door; 'is there any "
+        "flexibility on your side?' keeps it open.",
+        "The example 'Your posting said 30k, take it or leave it' gets two flags: quoting the "
+        "posted range, and an ultimatum. Friendlier: 'Based on my experience with …, I was "
+        "hoping for an annual package around 400,000–420,000; is there any flexibility on your "
+        "side?'",
     ),
 )
 
