@@ -7,6 +7,8 @@ the plan's content and rendering are rules (:mod:`offerkit.rules.plan`).
 from __future__ import annotations
 
 from offerkit.learner.state import LearnerState
+from offerkit.rules.dates import days_text
+from offerkit.rules.hr import deadline_notes
 from offerkit.rules.plan import OfferPlan
 
 __all__ = ["offer_plan"]
@@ -55,8 +57,10 @@ def _deadline(state: LearnerState, missing: list[str]) -> tuple[str, str]:
     if deadline is None:
         missing.append("Lesson 04: set your decision deadline when an offer arrives.")
         return "", ""
-    when = f"Decide by {deadline.deadline.isoformat()} ({deadline.days} days after the offer)."
-    return when, "If you need a few more days, ask politely: " + deadline.extension_message
+    when = f"Decide by {deadline.wording} ({days_text(deadline.days)} after the offer)."
+    notes = deadline_notes(deadline)  # the date itself: a weekend, a move, beyond the week
+    when = " ".join((when, *notes))
+    return when, "To ask HR for this date: " + deadline.extension_message
 
 
 def offer_plan(state: LearnerState, next_step: str = "") -> OfferPlan:
