@@ -21,6 +21,7 @@ from offerkit.rules.hr import (
     WEEKEND_CHOICES,
     DecisionDeadline,
     deadline_notes,
+    deadline_warnings,
     decision_deadline,
 )
 
@@ -28,6 +29,7 @@ __all__ = ["DEADLINE", "EXAMPLE_OFFER_DATE", "build_deadline_exercise"]
 
 EXAMPLE_OFFER_DATE = "2026-03-02"
 _EXAMPLE = decision_deadline(EXAMPLE_OFFER_DATE)
+_EXAMPLE_WHEN = long_date(_EXAMPLE.offer_date)
 
 
 def _deadline(values: Mapping[str, Any], course: Course, offer_date: str) -> DecisionDeadline:
@@ -55,13 +57,14 @@ def _evaluate_deadline(values: Mapping[str, Any], course: Course) -> Feedback:
     example = not offer_date and course.headless
     if example:
         offer_date = EXAMPLE_OFFER_DATE
-        lines.append(EXAMPLE_NOTE.format(what=f"an offer received on {offer_date}"))
+        lines.append(EXAMPLE_NOTE.format(what=f"an offer received on {_EXAMPLE_WHEN}"))
     elif not offer_date:
         raise InvalidInputError(
             "offer_date", "the date the offer arrived, written YYYY-MM-DD", "", "e.g. 2026-03-02"
         )
     deadline = _deadline(values, course, offer_date)
-    notes = deadline_notes(deadline, None if example else course.state.today)
+    today = None if example else course.state.today
+    notes = deadline_notes(deadline, today)
     lines += [
         f"Offer received: {long_date(deadline.offer_date)}.",
         _answer_by_line(deadline),
@@ -76,7 +79,7 @@ def _evaluate_deadline(values: Mapping[str, Any], course: Course) -> Feedback:
             f"Fill in {REASON_BLANK} before you send it (the 'Why you need the time' box), "
             "or leave that sentence out: a request for time needs no excuse."
         )
-    level: Level = "warn" if notes else "ok"
+    level: Level = "warn" if deadline_warnings(deadline, today) else "ok"
     summary = {
         "offer_date": deadline.offer_date.isoformat(),
         "deadline": deadline.deadline.isoformat(),
@@ -129,8 +132,7 @@ DEADLINE = ExerciseSpec(
     defaults=_company_default,
     hints=(
         "Write the date as year-month-day, e.g. 2026-03-02.",
-        f"An offer received on {long_date(_EXAMPLE.offer_date)} with 7 days is answered by "
-        f"{_EXAMPLE.wording}.",
+        f"An offer received on {_EXAMPLE_WHEN} with 7 days is answered by {_EXAMPLE.wording}.",
         "Longer than a week is not offered here: the lesson warns the chance may pass.",
     ),
 )

@@ -21,7 +21,7 @@ from offerkit.exercises.course import Course
 from offerkit.exercises.spec import ExerciseSpec, Feedback, Field, Level
 from offerkit.rules.ask import check_ask
 from offerkit.rules.honesty import check_honesty, check_tone
-from offerkit.rules.hr import REASON_BLANK, deadline_notes, draft_reply
+from offerkit.rules.hr import REASON_BLANK, deadline_notes, deadline_warnings, draft_reply
 from offerkit.rules.pay import parse_pay
 
 __all__ = [
@@ -178,7 +178,7 @@ def _evaluate_reply(values: Mapping[str, Any], course: Course) -> Feedback:
     lines += tone_lines(report)
     if kind == "counter" and amount is not None:
         lines.append(_counter_check(amount, course))
-    dated = deadline is not None and deadline_notes(deadline, course.state.today)
+    dated = deadline is not None and deadline_warnings(deadline, course.state.today)
     ready = report.friendly and REASON_BLANK not in draft and not dated
     level: Level = "ok" if ready else "warn"
     summary = {"kind": kind, "reply": draft, "friendly": report.friendly}

@@ -21,7 +21,13 @@ from offerkit.exercises.common import (
 from offerkit.exercises.course import Course
 from offerkit.exercises.spec import ExerciseSpec, Feedback, Field, Level
 from offerkit.learner import schema
-from offerkit.rules.hr import DecisionDeadline, deadline_notes, doubts_checklist, draft_opening
+from offerkit.rules.hr import (
+    DecisionDeadline,
+    deadline_notes,
+    deadline_warnings,
+    doubts_checklist,
+    draft_opening,
+)
 from offerkit.rules.pay import format_money
 from offerkit.rules.salary import ExpectedSalary
 
@@ -149,7 +155,7 @@ def _evaluate_opening(values: Mapping[str, Any], course: Course) -> Feedback:
         "range_high": expected.range_high,
         "currency": expected.currency,
     }
-    dated = state.deadline is not None and deadline_notes(state.deadline, state.today)
+    dated = state.deadline is not None and deadline_warnings(state.deadline, state.today)
     return Feedback(tuple(lines), "warn" if dated else "ok", summary=summary)
 
 

@@ -44,6 +44,7 @@ __all__ = [
     "DoubtItem",
     "checklist_text",
     "deadline_notes",
+    "deadline_warnings",
     "decision_deadline",
     "doubts_checklist",
     "draft_opening",
@@ -306,22 +307,13 @@ def _extension_message(deadline: date, company: str, name: str, reason: str) -> 
     )
 
 
-def deadline_notes(deadline: DecisionDeadline, today: date | None = None) -> tuple[str, ...]:
-    """What to point out about a decision date: a weekend, a move, the week, the past.
-
-    With ``today`` the notes also say whether the date has passed (or the offer date is
-    still to come); without it only what the date itself shows.
-    """
+def deadline_warnings(deadline: DecisionDeadline, today: date | None = None) -> tuple[str, ...]:
+    """What needs the learner's attention about a decision date: a weekend, more than the
+    lesson's week and, with ``today``, a date already past or an offer date still to come."""
     notes: list[str] = []
     when = long_date(deadline.deadline)
     if deadline.on_weekend:
         notes.append(weekend_note(deadline.deadline, deadline.offer_date))
-    elif deadline.asked is not None and deadline.asked != deadline.deadline:
-        side = "Friday before" if deadline.deadline < deadline.asked else "Monday after"
-        notes.append(
-            f"{long_date(deadline.asked)} falls on a weekend, so you answer by {when}, the "
-            f"{side}, as you chose."
-        )
     if not deadline.within_lesson:
         notes.append(
             f"That is {days_text(deadline.days)} after the offer, more than the lesson's "
@@ -340,6 +332,20 @@ def deadline_notes(deadline: DecisionDeadline, today: date | None = None) -> tup
     elif today is not None and deadline.deadline == today:
         notes.append(f"{when} is today: answer HR today.")
     return tuple(notes)
+
+
+def deadline_notes(deadline: DecisionDeadline, today: date | None = None) -> tuple[str, ...]:
+    """Everything to say about a decision date: a move off the weekend the learner chose,
+    then :func:`deadline_warnings`."""
+    moved = deadline.asked is not None and deadline.asked != deadline.deadline
+    if not moved or deadline.asked is None:
+        return deadline_warnings(deadline, today)
+    side = "Friday before" if deadline.deadline < deadline.asked else "Monday after"
+    note = (
+        f"{long_date(deadline.asked)} falls on a weekend, so you answer by "
+        f"{long_date(deadline.deadline)}, the {side}, as you chose."
+    )
+    return (note, *deadline_warnings(deadline, today))
 
 
 # ---------------------------------------------------------------- answering an offer
