@@ -86,7 +86,13 @@ def test_a_complete_course_fills_every_part(tmp_path: Path) -> None:
     assert plan.questions
     assert ("Payments migration lead — moved 2M users, zero downtime",) == plan.strengths
     assert ("Dependable",) == plan.strengths_needing_evidence
-    assert "Decide by 2026-03-07 (5 days after the offer)." == plan.deadline
+    assert (
+        "Decide by Saturday 7 March 2026 (5 days after the offer). Saturday 7 March 2026 "
+        "falls on a weekend, when HR may not be at work: suggest the Friday before (Friday 6 "
+        "March 2026) or the Monday after (Monday 9 March 2026) instead, as you prefer."
+    ) == plan.deadline
+    assert "give you my answer by Saturday 7 March 2026?" in plan.extension
+    assert "I'll give you my answer by Saturday 7 March 2026." in plan.opening
     assert plan.doubts and "CNY 342,000–360,000" in plan.opening
     assert () == plan.missing
     assert "Email the recruiter" == plan.next_step

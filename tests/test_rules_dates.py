@@ -12,6 +12,7 @@ from hypothesis import strategies as st
 
 from offerkit.errors import InvalidInputError
 from offerkit.rules.dates import (
+    dates_in,
     days_text,
     friday_before,
     is_weekend,
@@ -199,3 +200,23 @@ def test_weekend_note_leaves_out_a_friday_not_after_the_offer() -> None:
     note = weekend_note(date(2026, 3, 7), offer_date=date(2026, 3, 6))
     assert "Friday" not in note
     assert "suggest the Monday after (Monday 9 March 2026) instead" in note
+
+
+# ---------------------------------------------------------------- dates named in a message
+
+
+def test_dates_in_a_message_are_found_in_order() -> None:
+    text = (
+        "Could I answer by Friday 6 March 2026, or 2026-03-09? Not 2026-02-30. "
+        "March 10, 2026 and 7 Mar. 2026; next Monday and 12 March are not read."
+    )
+    assert (
+        date(2026, 3, 6),
+        date(2026, 3, 9),
+        date(2026, 3, 10),
+        date(2026, 3, 7),
+    ) == dates_in(text)
+
+
+def test_a_message_without_dates_names_none() -> None:
+    assert () == dates_in("Thank you for the offer; could we talk on Monday?")

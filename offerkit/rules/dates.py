@@ -28,6 +28,7 @@ __all__ = [
     "DATE_FORM",
     "MONTHS",
     "WEEKDAYS",
+    "dates_in",
     "days_text",
     "friday_before",
     "is_weekend",
@@ -205,3 +206,27 @@ def weekend_note(day: date, offer_date: date | None = None) -> str:
         f"{long_date(day)} falls on a weekend, when HR may not be at work: suggest {options} "
         "instead, as you prefer."
     )
+
+
+_MONTH_WORD = "|".join(sorted(_MONTH_NUMBER, key=len, reverse=True))
+_DATE_IN_TEXT = re.compile(
+    r"\b\d{4}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}\s*日?"
+    rf"|\b\d{{1,2}}(?:st|nd|rd|th)?\s+(?:{_MONTH_WORD})\.?,?\s+\d{{4}}\b"
+    rf"|\b(?:{_MONTH_WORD})\.?\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}}\b",
+    re.IGNORECASE,
+)
+
+
+def dates_in(text: str) -> tuple[date, ...]:
+    """The dates a message names with their year (``2026-03-06``, ``6 March 2026``), in order.
+
+    Text that looks like a date but is not one (``2026-02-30``) is left out; dates without a
+    year are not read.
+    """
+    found: list[date] = []
+    for match in _DATE_IN_TEXT.finditer(text):
+        try:
+            found.append(read_date(match.group()))
+        except InvalidInputError:
+            continue
+    return tuple(found)
