@@ -7,8 +7,10 @@ from typing import Any
 
 import pytest
 from exercise_helpers import level, open_course, saved, shown
+from test_exercises_offers import ACME, GLOBEX
 
 from offerkit.exercises.course import Course
+from offerkit.exercises.offers_exercises import OFFERS
 from offerkit.exercises.tone_exercises import (
     TONE,
     build_tone_exercise,
@@ -106,3 +108,12 @@ def test_without_a_decision_date_no_date_is_judged(course: Course) -> None:
     widget.controls["draft"].value = "Thank you! Could I give you my answer by 9 March 2026?"
 
     assert "ok" == level(widget)
+
+
+def test_offers_held_start_from_the_offers_entered_in_lesson_05(course: Course) -> None:
+    course.store.save(OFFERS.id, {"entries": [ACME, GLOBEX]})
+    widget = build_tone_exercise(course)
+    widget.controls["draft"].value = "Thank you. I have another offer, could we talk?"
+
+    assert "1" == widget.controls["offers_held"].value
+    assert not any(line.startswith("Honesty: a competing offer") for line in shown(widget))

@@ -64,6 +64,12 @@ def _evaluate_tone(values: Mapping[str, Any], course: Course) -> Feedback:
     return Feedback(tuple(lines), level, summary=summary)
 
 
+def _held_default(course: Course) -> dict[str, Any]:
+    """The offers entered in lesson 05, if any: never asked again."""
+    state = course.state
+    return {"offers_held": str(min(5, state.other_offers_held))} if state.offers else {}
+
+
 TONE = ExerciseSpec(
     id="04.tone",
     title="Check the tone of your draft",
@@ -79,6 +85,7 @@ TONE = ExerciseSpec(
         Field("offers_held", "Other offers you hold", "choice", "0", held_offers_choices()),
     ),
     evaluate=_evaluate_tone,
+    defaults=_held_default,
     hints=(
         "Read it as HR would: they have targets too and want you to say yes.",
         "Quoting the job ad back at HR rarely helps; talk about what you bring instead.",
