@@ -109,6 +109,10 @@ def test_a_weekend_deadline_is_pointed_out_with_friday_or_monday(course: Course)
         "Friday before (Friday 6 March 2026) or the Monday after (Monday 9 March 2026) "
         "instead, as you prefer."
     ) == shown(widget)[2]
+    assert (
+        "To suggest another day, pick it under 'If the date falls on a weekend': every "
+        "message in the course then names that date."
+    ) in shown(widget)
 
 
 @pytest.mark.parametrize(

@@ -74,6 +74,11 @@ def _evaluate_deadline(values: Mapping[str, Any], course: Course) -> Feedback:
         "Ask HR for this date politely (copy it and make it your own):",
         *paragraphs(deadline.extension_message),
     ]
+    if deadline.on_weekend:
+        lines.append(
+            "To suggest another day, pick it under 'If the date falls on a weekend': every "
+            "message in the course then names that date."
+        )
     if REASON_BLANK in deadline.extension_message:
         lines.append(
             f"Fill in {REASON_BLANK} before you send it (the 'Why you need the time' box), "
