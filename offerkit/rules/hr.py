@@ -11,6 +11,11 @@ The lesson's rules, as drafted here:
   (:func:`decision_deadline`), and you answer: accept, counter or decline
   (:func:`draft_reply`).
 
+Every draft names one date — the decision date, worded by
+:func:`offerkit.rules.dates.long_date` — and claims nothing the learner did not give: no
+family to consult, no other offer, no feeling or experience of its own. Where a draft needs
+a reason it uses the learner's words or leaves :data:`REASON_BLANK` for them to fill in.
+
 Checks on the tone and honesty of what you write live in :mod:`offerkit.rules.honesty`.
 """
 
