@@ -12,9 +12,14 @@ import argparse
 import json
 import sys
 from collections.abc import Sequence
+from pathlib import Path
+from typing import TYPE_CHECKING
 
 from offerkit import __version__
 from offerkit.errors import OfferkitError
+
+if TYPE_CHECKING:
+    from offerkit.rules.plan import OfferPlan
 
 __all__ = ["main"]
 
@@ -86,6 +91,78 @@ def _salary(args: argparse.Namespace) -> int:
     return 0
 
 
+EXAMPLE_LEARNER = "example-learner.answers.json"  # in the data folder
+
+
+def _plan_from_answers(path: Path) -> OfferPlan:
+    """The plan of the learner whose answers file is ``path`` (default parameters)."""
+    from offerkit.exercises.course import Course
+    from offerkit.exercises.plan_exercises import assemble_plan
+    from offerkit.learner.answers import AnswersStore, read_answers
+    from offerkit.learner.params import PARAMETERS
+
+    answers = read_answers(path)  # raises (and leaves the file alone) if unreadable
+    params = {p.name: p.default for p in PARAMETERS}
+    store = AnswersStore(path, str(params["learner_id"]))
+    return assemble_plan(
+        Course(params, store, headless=False), str(answers.get("06.plan", {}).get("next_step", ""))
+    )
+
+
+def _plan_command(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    plan = sub.add_parser(
+        "plan",
+        help="my one-page offer plan as plan.md, plan.html (and plan.pdf)",
+        description=_plan.__doc__,
+    )
+    plan.add_argument(
+        "--answers",
+        default="",
+        metavar="FILE",
+        help="a learner's answers file (default: the bundled example learner)",
+    )
+    plan.add_argument(
+        "--out", default=".", metavar="DIR", help="folder to write into (default: here)"
+    )
+    plan.add_argument(
+        "--pdf", action="store_true", help="also print plan.pdf (needs Chromium and Playwright)"
+    )
+    plan.set_defaults(handler=_plan)
+
+
+def _plan(args: argparse.Namespace) -> int:
+    """Write my one-page offer plan from an answers file: plan.md (everything), plan.html
+    (one A4 page when printed; long answers shortened) and, with --pdf, plan.pdf. A file
+    in the folder that offerkit did not write is never overwritten."""
+    from offerkit.publish.files import OwnedFolder
+    from offerkit.rules.catalogue import data_dir
+    from offerkit.rules.plan import plan_html, plan_markdown
+
+    answers = Path(args.answers) if args.answers else data_dir() / EXAMPLE_LEARNER
+    plan = _plan_from_answers(answers)
+    folder = OwnedFolder(Path(args.out))
+    folder.check("plan.md", "plan.html", *(["plan.pdf"] if args.pdf else []))
+    page = plan_html(plan)
+    written = [
+        folder.write_text("plan.md", plan_markdown(plan)),
+        folder.write_text("plan.html", page),
+    ]
+    if not args.answers:
+        print("(The bundled example learner; pass --answers FILE for your own plan.)")
+    for path in written:
+        print(f"Wrote {path}")
+    if args.pdf:
+        from offerkit.publish.pdf import html_to_pdf
+
+        printed = html_to_pdf(page, folder.temporary("plan.pdf"), one_page=True)
+        pdf = folder.adopt(printed.path, "plan.pdf")
+        size = "" if printed.scale == 1 else f", printed at {printed.scale:.0%}"
+        print(f"Wrote {pdf} ({printed.pages} {'page' if printed.pages == 1 else 'pages'}{size})")
+    for item in plan.missing:
+        print(f"Still to do: {item}")
+    return 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     """The full argument parser (sub-commands included)."""
     parser = argparse.ArgumentParser(
@@ -100,6 +177,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
     _salary_arguments(salary)
     salary.set_defaults(handler=_salary)
+    _plan_command(sub)
     _build_command(sub)
     _instructor_commands(sub)
     return parser

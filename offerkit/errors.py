@@ -12,7 +12,10 @@ class also subclasses the matching built-in, so ``except ValueError`` keeps work
     │   ├── RosterError                         one or more bad roster rows (all listed)
     │   └── LessonMetadataError                 a lesson notebook with bad metadata
     ├── AnswersFileError (ValueError)           a learner's answers file that cannot be read
-    └── BuildError (RuntimeError)               a workbook build that could not finish
+    │   └── ForeignFileError                    a file offerkit did not write: left untouched
+    ├── BuildError (RuntimeError)               a workbook build that could not finish
+    │   └── BuildEnvironmentError               the machine, not the input (exit status 3)
+    └── PublishError (RuntimeError)             a page that could not be printed (no Chromium…)
 
 Messages name the field, what was expected and what was received, e.g.
 ``'previous_pay' must be a positive amount (got -5)``.
@@ -24,13 +27,16 @@ from collections.abc import Sequence
 
 __all__ = [
     "AnswersFileError",
+    "BuildEnvironmentError",
     "BuildError",
     "DataFileError",
     "EmptyTextError",
+    "ForeignFileError",
     "InvalidInputError",
     "LessonMetadataError",
     "OfferkitError",
     "PayFormatError",
+    "PublishError",
     "RosterError",
     "UnknownCurrencyError",
     "invalid",
@@ -106,8 +112,20 @@ class AnswersFileError(OfferkitError, ValueError):
     """A learner's answers file that cannot be read; it is kept aside, never overwritten."""
 
 
+class ForeignFileError(AnswersFileError):
+    """A file offerkit did not write, where it would read or write one; never changed."""
+
+
 class BuildError(OfferkitError, RuntimeError):
     """A workbook build that could not finish."""
+
+
+class BuildEnvironmentError(BuildError):
+    """The machine stopped a build: --out unwritable, disk full, a lock held, no scheduler."""
+
+
+class PublishError(OfferkitError, RuntimeError):
+    """A page that could not be printed to PDF (no Chromium or Playwright, a failed print)."""
 
 
 def invalid(field: str, expected: str, received: object, hint: str = "") -> InvalidInputError:

@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import pytest
 
+from offerkit.batch.folder import keyed_hash
 from offerkit.batch.outputs import (
     load_manifest,
-    remove_temporaries,
+    owned_file,
     safe_path,
     write_index,
     write_manifest,
@@ -42,29 +44,70 @@ def test_write_output_is_atomic_and_leaves_no_temporaries(tmp_path: Path) -> Non
     assert [path] == list((tmp_path / "ada").iterdir())
 
 
-def test_temporaries_of_a_killed_build_are_removed(tmp_path: Path) -> None:
-    (tmp_path / "ada").mkdir()
-    left = tmp_path / "ada" / ".01-x.ipynb.abc123.tmp"
-    left.write_text("half", encoding="utf-8")
-    kept = tmp_path / "ada" / "01-x.ipynb"
-    kept.write_text("{}", encoding="utf-8")
-    assert 1 == remove_temporaries(tmp_path)
-    assert [kept] == list((tmp_path / "ada").iterdir())
-
-
-def test_manifest_round_trip_and_unreadable_manifest(tmp_path: Path) -> None:
-    entries = {"zoe": {"status": "ok", "files": ["zoe/01-x.ipynb"]}, "ada": {"status": "failed"}}
+def test_manifest_round_trip_and_unreadable_or_old_manifest(tmp_path: Path) -> None:
+    entries = {"zoe": {"status": "ok", "files": {"zoe/01-x.ipynb": "ab"}}, "ada": {"files": {}}}
     write_manifest(tmp_path, entries, {"offerkit": "0.1.0"})
     assert entries == load_manifest(tmp_path)
     (tmp_path / "manifest.json").write_text("{not json", encoding="utf-8")
     assert {} == load_manifest(tmp_path)
+    old = '{"schema": 1, "participants": {"zoe": {"status": "ok", "files": ["zoe/01-x.ipynb"]}}}'
+    (tmp_path / "manifest.json").write_text(old, encoding="utf-8")
+    assert {} == load_manifest(tmp_path)  # unkeyed hashes: everything is rebuilt
 
 
-def test_index_escapes_names_and_links_files(tmp_path: Path) -> None:
+KEY = b"k" * 32
+
+
+@pytest.mark.parametrize(
+    "relative",
+    [
+        "zoe/01-x.ipynb",
+        "ada/../zoe/01-x.ipynb",
+        "../outside/01-x.ipynb",
+        "ada/notes.txt",
+        "ada/answers/ada.answers.json",
+        "index.html",
+        "ada",
+        "ada/01-x.ipynb/",
+    ],
+)
+def test_a_hand_edited_manifest_cannot_name_a_file_the_build_did_not_make(
+    tmp_path: Path, relative: str
+) -> None:
+    out = tmp_path / "out"
+    for name in ("ada/notes.txt", "ada/answers/ada.answers.json", "zoe/01-x.ipynb", "index.html"):
+        (out / name).parent.mkdir(parents=True, exist_ok=True)
+        (out / name).write_text("x", encoding="utf-8")
+    (tmp_path / "outside").mkdir()
+    (tmp_path / "outside" / "01-x.ipynb").write_text("x", encoding="utf-8")
+    assert owned_file(out, "ada", relative, keyed_hash(KEY, b"x"), KEY) is None
+
+
+def test_only_an_unchanged_lesson_file_of_the_participant_is_owned(tmp_path: Path) -> None:
+    path = write_output(tmp_path, "ada/01-x.ipynb", "built")
+    digest = keyed_hash(KEY, b"built")
+    assert path == owned_file(tmp_path, "ada", "ada/01-x.ipynb", digest, KEY)
+    path.write_text("edited by hand", encoding="utf-8")
+    assert owned_file(tmp_path, "ada", "ada/01-x.ipynb", digest, KEY) is None
+    path.unlink()
+    path.symlink_to(tmp_path / "elsewhere")
+    assert owned_file(tmp_path, "ada", "ada/01-x.ipynb", digest, KEY) is None
+
+
+def test_outputs_honour_the_umask(tmp_path: Path) -> None:
+    old = os.umask(0o022)
+    try:
+        path = write_output(tmp_path, "ada/01-x.ipynb", "{}")
+    finally:
+        os.umask(old)
+    assert (0o644, 0o755) == (path.stat().st_mode & 0o777, path.parent.stat().st_mode & 0o777)
+
+
+def test_index_escapes_names_links_files_and_is_marked_the_instructors(tmp_path: Path) -> None:
     people = [("ada", "Ada <b>Lovelace</b> & Co"), ("zoe", 'Zoë "Z" <script>')]
     entries = {
-        "ada": {"status": "ok", "files": ["ada/01-x.ipynb", "ada/01-x.html"]},
-        "zoe": {"status": "failed", "files": []},
+        "ada": {"status": "ok", "files": {"ada/01-x.ipynb": "", "ada/01-x.html": ""}},
+        "zoe": {"status": "failed", "files": {}, "kept_previous": True},
     }
     page = write_index(tmp_path, people, entries).read_text(encoding="utf-8")
     assert "Ada &lt;b&gt;Lovelace&lt;/b&gt; &amp; Co" in page
@@ -72,3 +115,6 @@ def test_index_escapes_names_and_links_files(tmp_path: Path) -> None:
     assert "<script>" not in page and "<b>" not in page
     assert '<a href="ada/01-x.html">01-x</a>' in page
     assert "ada/01-x.ipynb" not in page  # the HTML handout is linked when there is one
+    assert "instructor's page</title>" in page and "For the instructor only." in page
+    assert '<meta name="robots" content="noindex, nofollow">' in page
+    assert "failed (previous workbooks kept)" in page

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import pytest
 from batch_helpers import write_lessons
+from nbformat.v4 import new_markdown_cell
 
 from offerkit.batch.plan import (
     build_parameters,
@@ -13,7 +15,7 @@ from offerkit.batch.plan import (
     participant_hash,
     select_lessons,
 )
-from offerkit.errors import BuildError
+from offerkit.errors import BuildError, InvalidInputError
 
 
 @pytest.fixture
@@ -48,17 +50,49 @@ def test_unknown_lesson_and_empty_folder(lessons_dir: Path, tmp_path: Path) -> N
         select_lessons(tmp_path / "empty")
 
 
-def test_hash_changes_with_parameters_lessons_and_html(lessons_dir: Path) -> None:
+def test_hash_changes_with_parameters_lessons_html_audience_and_key(lessons_dir: Path) -> None:
     lessons = select_lessons(lessons_dir)
     params = build_parameters({"learner_id": "ada", "answers_file": "x.json"})
     assert {"learner_id": "ada"} == params
-    base = participant_hash(params, lessons, html=False)
-    assert base == participant_hash(dict(params), lessons, html=False)
-    assert base != participant_hash({"learner_id": "zoe"}, lessons, html=False)
-    assert base != participant_hash(params, lessons, html=True)
-    assert base != participant_hash(params, lessons[:2], html=False)
+    key = b"k" * 32
+
+    def digest(p: dict[str, object], chosen: object = lessons, **more: object) -> str:
+        return participant_hash(p, chosen, **{"html": False, "key": key, **more})  # type: ignore[arg-type]
+
+    base = digest(params)
+    assert base == digest(dict(params))
+    assert base != digest({"learner_id": "zoe"})
+    assert base != digest(params, html=True)
+    assert base != digest(params, audience="instructors")
+    assert base != digest(params, key=b"other")
+    assert base != digest(params, lessons[:2])
     (lessons_dir / "01-one.ipynb").write_text(
         (lessons_dir / "01-one.ipynb").read_text(encoding="utf-8").replace("fixture", "changed"),
         encoding="utf-8",
     )
-    assert base != participant_hash(params, select_lessons(lessons_dir), html=False)
+    assert base != digest(params, select_lessons(lessons_dir))
+
+
+def test_the_hash_without_the_key_does_not_reveal_a_pay_figure(lessons_dir: Path) -> None:
+    """Knowing every other field, a guess of the pay can only be checked with the key."""
+    lessons = select_lessons(lessons_dir)
+    secret = {"learner_id": "ada", "previous_pay": "23456 x 14"}
+    recorded = participant_hash(secret, lessons, html=False, key=b"s" * 32)
+    guesses = [{"learner_id": "ada", "previous_pay": f"{n} x 14"} for n in range(23450, 23460)]
+    unkeyed = [participant_hash(g, lessons, html=False, key=b"") for g in guesses]
+    assert recorded not in unkeyed
+
+
+def test_learners_get_the_learner_build_instructors_everything(tmp_path: Path) -> None:
+    folder = tmp_path / "nb"
+    write_lessons(folder, {"00-start": []})
+    path = folder / "00-start.ipynb"
+    notebook = json.loads(path.read_text(encoding="utf-8"))
+    notebook["cells"].append(new_markdown_cell("SECRET-ANSWER", metadata={"tags": ["solution"]}))
+    notebook["cells"].append(new_markdown_cell("SECRET-NOTE", metadata={"tags": ["instructor"]}))
+    path.write_text(json.dumps(notebook), encoding="utf-8")
+    (learners,) = select_lessons(folder)
+    (instructors,) = select_lessons(folder, audience="instructors")
+    assert ("SECRET" in learners.text, "SECRET-ANSWER" in instructors.text) == (False, True)
+    with pytest.raises(InvalidInputError, match="'audience'"):
+        select_lessons(folder, audience="students")

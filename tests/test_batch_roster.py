@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+import time
 from pathlib import Path
 
 import pytest
 from batch_helpers import PEOPLE, write_roster
 
-from offerkit.batch.roster import read_roster, roster_columns
+from offerkit.batch.roster import RosterLimits, read_roster, roster_columns
 from offerkit.errors import RosterError
 
 EXAMPLE = Path(__file__).resolve().parent.parent / "data" / "roster-example.csv"
@@ -122,3 +123,112 @@ def test_yaml_roster(tmp_path: Path) -> None:
     assert problem.startswith("entry 2, column 'currency'")
     path.write_text("learner_id: ada\n", encoding="utf-8")
     assert "YAML list" in problems_of(path)[0]
+
+
+# issue 9, section 2: every input gets a message, fast, in bounded memory ----------------
+
+
+def test_absent_personal_columns_are_not_given_never_the_demo_profile(tmp_path: Path) -> None:
+    path = tmp_path / "r.csv"
+    path.write_text("learner_id,learner_name\nkim,Kim Park\n", encoding="utf-8")
+    (person,) = read_roster(path)
+    not_given = {"previous_pay": "", "posted_range": "", "target_role": ""}
+    assert not_given == {k: person.parameters[k] for k in not_given}
+    assert (False, "") == (
+        person.parameters["high_demand_role"],
+        person.parameters["high_demand_reason"],
+    )
+
+
+def test_absent_columns_are_not_given_in_yaml_too(tmp_path: Path) -> None:
+    path = tmp_path / "r.yaml"
+    path.write_text("- {learner_id: kim, learner_name: Kim, currency: USD}\n", encoding="utf-8")
+    (person,) = read_roster(path)
+    assert ("", "", "USD") == (
+        person.parameters["previous_pay"],
+        person.parameters["target_role"],
+        person.parameters["currency"],
+    )
+
+
+def problems_quickly(path: Path, **limits: int) -> str:
+    """The roster's problems, which must come within 5 s whatever the file holds."""
+    started = time.monotonic()
+    with pytest.raises(RosterError) as caught:
+        read_roster(path, RosterLimits(**limits) if limits else None)
+    assert time.monotonic() - started < 5
+    return "\n".join(caught.value.problems)
+
+
+def test_csv_field_over_the_csv_modules_limit_names_its_row(tmp_path: Path) -> None:
+    path = tmp_path / "r.csv"
+    huge = "x" * 200_000  # the csv module refuses fields over 131,072 characters
+    path.write_text(f'learner_id,learner_name\nok,Fine\nbig,"{huge}"\n', encoding="utf-8")
+    text = problems_quickly(path)
+    assert text.startswith("row 3: cannot be read as CSV (field larger than field limit")
+    assert len(text) < 300
+
+
+def test_long_cell_is_refused_with_the_limit_and_a_short_quote(tmp_path: Path) -> None:
+    rows = [{"learner_id": "ok", "learner_name": "Fine", "previous_pay": "9" * 5000}]
+    text = problems_quickly(write_roster(tmp_path / "r.csv", rows))
+    assert "row 2, column 'previous_pay': expected at most 500 characters, received" in text
+    assert "(5,000 characters)" in text and len(text) < 300
+
+
+def test_rows_and_size_are_bounded_and_the_message_names_the_flag(tmp_path: Path) -> None:
+    rows = [{"learner_id": f"p{i}", "learner_name": "P"} for i in range(30)]
+    path = write_roster(tmp_path / "r.csv", rows)
+    assert "row 12: more than 10 participants" in problems_quickly(path, max_rows=10)
+    assert "--max-rows" in problems_quickly(path, max_rows=10)
+    assert "larger than the limit of 0.0001 MB (raise it with --max-roster-mb)" in (
+        problems_quickly(path, max_bytes=100)
+    )
+
+
+def test_row_numbers_are_records_not_lines(tmp_path: Path) -> None:
+    path = tmp_path / "r.csv"
+    path.write_text(
+        'learner_id,learner_name,target_role\nada,"Ada\nLovelace","one\ntwo\nthree"\n'
+        "zoe,Zoë,x,extra\n",
+        encoding="utf-8",
+    )
+    assert "row 3: expected 3 cells (one per column), received 4" == problems_quickly(path)
+    path.write_bytes(b'learner_id,learner_name\nada,"A\nB"\nzo\xeb,Z\n')
+    assert problems_quickly(path).startswith("row 3: the file is not UTF-8")
+
+
+def test_billion_laughs_yaml_is_refused_without_expanding(tmp_path: Path) -> None:
+    lines = ["- &a0 [lol, lol, lol, lol, lol, lol, lol, lol, lol]"]
+    lines += [f"- &a{i} [{', '.join([f'*a{i - 1}'] * 9)}]" for i in range(1, 12)]
+    lines.append("- {learner_id: kim, learner_name: *a11}")
+    path = tmp_path / "r.yaml"
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    text = problems_quickly(path)
+    assert "entry 1 (line 1): expected a mapping of column: value" in text
+    assert "entry 13, column 'learner_name': expected text, received a list" in text
+
+
+def test_yaml_nested_thousands_deep_is_refused_with_the_limit(tmp_path: Path) -> None:
+    path = tmp_path / "r.yaml"
+    path.write_text(
+        "- {learner_id: ok, learner_name: Fine}\n- learner_id: " + "[" * 5000 + "]" * 5000,
+        encoding="utf-8",
+    )
+    assert "entry 2 (line 2): nested more than 4 levels deep" in problems_quickly(path)
+
+
+def test_yaml_big_integers_and_non_text_keys_get_row_messages(tmp_path: Path) -> None:
+    digits = "9" * 5000
+    path = tmp_path / "r.yaml"
+    path.write_text(
+        f"- {{learner_id: a, learner_name: A, previous_pay: {digits}}}\n"
+        "- {learner_id: b, learner_name: B, 7: x, [1, 2]: y}\n"
+        "- {learner_id: c, learner_name: C, previous_pay: 300000, posted_range: 007}\n",
+        encoding="utf-8",
+    )
+    text = problems_quickly(path)
+    assert "entry 1, column 'previous_pay': expected at most 500 characters" in text
+    assert "entry 2 (line 2): column names must be text, received '7'" in text
+    assert "entry 2 (line 2): column names must be text, received a collection" in text
+    assert "entry 3" in text and "'007'" in text  # the text as written, not the number 7

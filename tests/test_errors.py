@@ -10,6 +10,7 @@ from offerkit.errors import (
     BuildError,
     DataFileError,
     EmptyTextError,
+    ForeignFileError,
     InvalidInputError,
     LessonMetadataError,
     OfferkitError,
@@ -33,6 +34,7 @@ from offerkit.errors import (
         (RosterError, DataFileError, ValueError),
         (LessonMetadataError, DataFileError, ValueError),
         (AnswersFileError, OfferkitError, ValueError),
+        (ForeignFileError, AnswersFileError, ValueError),
         (BuildError, OfferkitError, RuntimeError),
     ],
 )

@@ -10,6 +10,7 @@ import pytest
 from exercise_helpers import level, open_course, saved, shown
 from traitlets import TraitError
 
+from offerkit.errors import InvalidInputError
 from offerkit.exercises.course import Course
 from offerkit.exercises.deadline_exercises import (
     DEADLINE,
@@ -30,14 +31,17 @@ def _today(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv(TODAY_VARIABLE, "2026-03-02")
 
 
-def test_deadline_starts_empty_and_asks_for_the_date(course: Course) -> None:
+def test_deadline_starts_empty_with_its_prompt_then_asks_for_the_date(course: Course) -> None:
     widget = build_deadline_exercise(course)
 
-    assert "" == widget.controls["offer_date"].value
+    assert widget.controls["offer_date"].value is None
+    assert "offerkit-prompt" in widget.feedback.value  # untouched: no red error
+    widget.check_button.click()
     assert "error" == level(widget)
-    assert shown(widget)[0].startswith(
-        "Please check your input: 'offer_date' must be the date the offer arrived"
-    )
+    assert [
+        "Please check your input: “Offer date” must be the date the offer arrived (it is "
+        "empty); pick it in the calendar"
+    ] == shown(widget)
     assert course.state.deadline is None
 
 
@@ -46,7 +50,7 @@ def test_deadline_and_polite_request_name_one_date(course: Course) -> None:
     widget.controls["days"].value = "3"
     widget.controls["company"].value = "Acme"
     widget.controls["reason"].value = "I'd like to read the contract with care"
-    widget.controls["offer_date"].value = "2026-03-02"
+    widget.controls["offer_date"].value = date(2026, 3, 2)
 
     assert "ok" == level(widget)
     assert [
@@ -78,7 +82,7 @@ def test_deadline_and_polite_request_name_one_date(course: Course) -> None:
 def test_one_day_is_singular_and_a_missing_reason_is_a_marked_blank(course: Course) -> None:
     widget = build_deadline_exercise(course)
     widget.controls["days"].value = "1"
-    widget.controls["offer_date"].value = "2026-03-02"
+    widget.controls["offer_date"].value = date(2026, 3, 2)
 
     lines = shown(widget)
     assert "Answer by: Tuesday 3 March 2026 (1 day after the offer), within the lesson's week." in (
@@ -92,7 +96,7 @@ def test_one_day_is_singular_and_a_missing_reason_is_a_marked_blank(course: Cour
 def test_the_company_from_the_opening_is_not_asked_again(course: Course) -> None:
     course.store.save("04.opening", {"kind": "ask-offer", "company": "Globex", "role": "QA"})
     widget = build_deadline_exercise(course)
-    widget.controls["offer_date"].value = "2026-03-02"
+    widget.controls["offer_date"].value = date(2026, 3, 2)
 
     assert "Globex" == widget.controls["company"].value
     assert any("offer from Globex." in line for line in shown(widget))
@@ -101,7 +105,7 @@ def test_the_company_from_the_opening_is_not_asked_again(course: Course) -> None
 def test_a_weekend_deadline_is_pointed_out_with_friday_or_monday(course: Course) -> None:
     widget = build_deadline_exercise(course)
     widget.controls["days"].value = "5"
-    widget.controls["offer_date"].value = "2026-03-02"
+    widget.controls["offer_date"].value = date(2026, 3, 2)
 
     assert "warn" == level(widget)
     assert (
@@ -124,7 +128,7 @@ def test_the_learner_moves_a_weekend_deadline_and_every_line_follows(
 ) -> None:
     widget = build_deadline_exercise(course)
     widget.controls["days"].value = "5"
-    widget.controls["offer_date"].value = "2026-03-02"
+    widget.controls["offer_date"].value = date(2026, 3, 2)
     widget.controls["weekend"].value = weekend
 
     lines = shown(widget)
@@ -142,7 +146,7 @@ def test_the_learner_moves_a_weekend_deadline_and_every_line_follows(
 def test_a_past_deadline_gets_a_message(course: Course, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv(TODAY_VARIABLE, "2026-12-02")
     widget = build_deadline_exercise(course)
-    widget.controls["offer_date"].value = "2026-03-02"
+    widget.controls["offer_date"].value = date(2026, 3, 2)
 
     assert "warn" == level(widget)
     assert (
@@ -160,42 +164,55 @@ def test_days_stop_at_a_week(course: Course) -> None:
         widget.controls["days"].value = "8"
 
 
-def test_an_impossible_date_says_why_and_keeps_the_saved_one(course: Course) -> None:
+def test_an_impossible_date_typed_before_the_picker_says_why(course: Course) -> None:
+    course.store.save(DEADLINE.id, {"offer_date": "2026-02-30", "days": "7"})  # schema 1 text
+    assert course.state.deadline is None
+    assert (
+        "Lesson 04: your decision date no longer reads ('offer_date' must be a real date, "
+        "written YYYY-MM-DD (got '2026-02-30'); there is no 30 February: February 2026 has "
+        "28 days)."
+    ) == course.state.problems[0]
     widget = build_deadline_exercise(course)
-    widget.controls["offer_date"].value = "2026-03-02"
-    widget.controls["offer_date"].value = "2026-02-30"
-
-    assert "error" == level(widget)
-    assert [
-        "Please check your input: 'offer_date' must be a real date, written YYYY-MM-DD (got "
-        "'2026-02-30'); there is no 30 February: February 2026 has 28 days"
-    ] == shown(widget)
+    assert widget.controls["offer_date"].value is None  # the picker cannot show it
+    widget.controls["offer_date"].value = date(2026, 3, 2)
     assert "2026-03-02" == saved(course)[DEADLINE.id]["offer_date"]
 
 
-def test_an_ambiguous_date_shows_both_readings(course: Course) -> None:
-    widget = build_deadline_exercise(course)
-    widget.controls["offer_date"].value = "02/03/2026"
+@pytest.mark.parametrize(
+    ("text", "hint"),
+    [
+        ("2026-02-30", "there is no 30 February: February 2026 has 28 days"),
+        ("2026-02-29", "2026 is not a leap year, so there is no 29 February"),
+        ("2026-13-01", "there is no month 13: months run from 1 to 12"),
+        (
+            "02/03/2026",
+            "'02/03/2026' could be Tuesday 3 February 2026 or Monday 2 March 2026; write it "
+            "year first, e.g. '2026-03-02' for Monday 2 March 2026",
+        ),
+    ],
+)
+def test_a_typed_date_that_does_not_read_says_why(course: Course, text: str, hint: str) -> None:
+    with pytest.raises(InvalidInputError) as info:
+        DEADLINE.evaluate({"offer_date": text, "days": "7"}, course)
+    assert ("offer_date", hint) == (info.value.field, info.value.hint)
 
-    assert "error" == level(widget)
-    assert shown(widget)[0].endswith(
-        "'02/03/2026' could be Tuesday 3 February 2026 or Monday 2 March 2026; write it year "
-        "first, e.g. '2026-03-02' for Monday 2 March 2026"
-    )
+
+def test_an_unambiguous_typed_form_is_read(course: Course) -> None:
+    feedback = DEADLINE.evaluate({"offer_date": "2 March 2026", "days": "7"}, course)
+    assert "Offer received: Monday 2 March 2026." == feedback.lines[0]
 
 
-def test_an_unambiguous_other_form_is_read(course: Course) -> None:
-    widget = build_deadline_exercise(course)
-    widget.controls["offer_date"].value = "2 March 2026"
-
-    assert "Offer received: Monday 2 March 2026." == shown(widget)[0]
+def test_an_offer_date_typed_before_the_picker_still_reads(course: Course) -> None:
+    course.store.save(DEADLINE.id, {"offer_date": " 2026-03-02 ", "days": "3"})  # schema 1
+    deadline = course.state.deadline
+    assert deadline is not None and date(2026, 3, 5) == deadline.deadline
+    assert date(2026, 3, 2) == build_deadline_exercise(course).controls["offer_date"].value
 
 
 def test_deadline_restored_and_headless_example_is_labelled(tmp_path: Path, capsys: Any) -> None:
-    build_deadline_exercise(open_course(tmp_path)).controls["offer_date"].value = "2026-04-01"
-    assert (
-        "2026-04-01" == build_deadline_exercise(open_course(tmp_path)).controls["offer_date"].value
-    )
+    build_deadline_exercise(open_course(tmp_path)).controls["offer_date"].value = date(2026, 4, 1)
+    restored = build_deadline_exercise(open_course(tmp_path)).controls["offer_date"].value
+    assert date(2026, 4, 1) == restored
     build_deadline_exercise(open_course(tmp_path / "other", headless=True))
 
     out = capsys.readouterr().out

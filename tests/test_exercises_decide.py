@@ -72,7 +72,9 @@ def test_unreadable_pay_told_is_a_friendly_error(course: Course) -> None:
     widget.controls["told_previous"].value = "a lot"
 
     assert "error" == level(widget)
-    assert shown(widget)[0].startswith("Please check your input: 'told_previous'")
+    assert shown(widget)[0].startswith(
+        "Please check your input: “Previous pay as you told HR (empty = not told)”"
+    )
     assert {} == saved(course)
 
 
@@ -143,8 +145,8 @@ def test_counter_without_a_figure_is_a_friendly_error(course: Course) -> None:
 
     assert "error" == level(widget)
     assert [
-        "Please check your input: 'amount' must be the annual figure you ask for (got ''); "
-        "a counter needs a number, e.g. 400000"
+        "Please check your input: “Annual figure (counter; optional to accept)” must be the "
+        "annual figure you ask for (it is empty); a counter needs a number, e.g. 400000"
     ] == shown(widget)
     assert "accept" == saved(course)[REPLY.id]["kind"]  # the last valid answer stays
 
@@ -162,7 +164,7 @@ def test_reply_without_company_is_an_error_in_the_widget(course: Course) -> None
     widget.check_button.click()
 
     assert "error" == level(widget)
-    assert shown(widget)[0].startswith("Please check your input: 'company' must be some text")
+    assert shown(widget)[0].startswith("Please check your input: “Company” must be some text")
     assert {} == saved(course)
 
 

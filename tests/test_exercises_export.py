@@ -36,8 +36,8 @@ def preview_json(widget: object) -> dict[str, object]:
 def test_preview_shows_exactly_what_the_click_writes(tmp_path: Path) -> None:
     course = open_course(tmp_path, headless=False)
     widget = build_export_exercise(course)
-    target = tmp_path / "answers" / f"{LEARNER_ID}.offerkit-export.json"
     before = preview_json(widget)
+    target = tmp_path / "answers" / f"{before['token']}.offerkit-export.json"  # never the id
     assert not target.exists()  # nothing leaves the machine before the click
     assert 16 == before["ask_over_previous_pct"]  # 290,000 over 250,000
     assert 3 == before["decision_window_days"]
@@ -69,7 +69,18 @@ def test_headless_run_writes_nothing_and_creates_no_token(
 def test_an_unwritable_folder_is_reported_not_raised(tmp_path: Path) -> None:
     course = open_course(tmp_path, headless=False)
     widget = build_export_exercise(course)
-    target = tmp_path / "answers" / f"{LEARNER_ID}.offerkit-export.json"
+    target = tmp_path / "answers" / f"{preview_json(widget)['token']}.offerkit-export.json"
     target.mkdir()  # a folder where the file should go: the write fails
     widget.children[1].click()
     assert widget.children[2].value.startswith("Not exported: ")
+
+
+def test_the_button_never_replaces_a_file_that_is_not_an_export(tmp_path: Path) -> None:
+    course = open_course(tmp_path, headless=False)
+    widget = build_export_exercise(course)
+    target = tmp_path / "answers" / f"{preview_json(widget)['token']}.offerkit-export.json"
+    target.write_bytes(b"my own notes, not an export\n")
+    widget.children[1].click()
+    status = widget.children[2].value
+    assert (True, True) == (status.startswith("Not exported: "), str(target) in status)
+    assert b"my own notes, not an export\n" == target.read_bytes()

@@ -84,8 +84,8 @@ def test_an_empty_doubts_list_is_a_friendly_error_and_is_not_saved(course: Cours
 
     assert "error" == level(widget)
     assert [
-        "Please check your input: 'items' must be at least one question to confirm (got "
-        "'nothing'); pick items from the list or write your own, one per line"
+        "Please check your input: “Questions to confirm” must be at least one question to "
+        "confirm (it is empty); pick items from the list or write your own, one per line"
     ] == shown(widget)
     assert "Not saved until the input is fixed." in widget.status.value
     assert {} == saved(course)
@@ -157,7 +157,7 @@ def test_opening_with_an_empty_role_is_a_friendly_error(course: Course) -> None:
     widget.controls["role"].value = "  "
 
     assert "error" == level(widget)
-    assert shown(widget)[0].startswith("Please check your input: 'role' must be some text")
+    assert shown(widget)[0].startswith("Please check your input: “Role” must be some text")
     assert OPENING.id not in saved(course)
     assert "" == course.state.opening
 
@@ -169,7 +169,7 @@ def test_opening_without_pay_or_posted_range_says_what_is_missing(tmp_path: Path
 
     assert "error" == level(widget)
     assert shown(widget)[0].startswith(
-        "Please check your input: 'previous_pay' must be a pay figure, or a posted range"
+        "Please check your input: “previous pay” must be a pay figure, or a posted range"
     )
     assert {} == saved(course)
 

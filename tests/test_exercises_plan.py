@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import date
 from pathlib import Path
 
 import pytest
@@ -74,7 +75,9 @@ def test_unconfirmed_priorities_are_the_journal_suggestion_and_flagged(tmp_path:
     _fill(course)
     course.store.save("01.priorities", {"weights": {"salary": 10}, "confirmed": False})
     plan = assemble_plan(course)
-    assert ("Project experience — 75 %", "Salary — 25 %") == plan.wants
+    assert [("Project experience", 75), ("Salary", 25)] == [
+        (p.area, p.percent) for p in plan.priorities
+    ]
     assert ("Lesson 01: confirm your priorities (the plan shows the suggestion).",) == plan.missing
 
 
@@ -82,16 +85,16 @@ def test_a_complete_course_fills_every_part(tmp_path: Path) -> None:
     course = _course(tmp_path)
     _fill(course)
     plan = assemble_plan(course, "Email the recruiter")
-    assert ("Project experience — 60 %", "Salary — 40 %") == plan.wants
-    assert plan.questions
-    assert ("Payments migration lead — moved 2M users, zero downtime",) == plan.strengths
-    assert ("Dependable",) == plan.strengths_needing_evidence
-    assert (
-        "Decide by Saturday 7 March 2026 (5 days after the offer). Saturday 7 March 2026 "
-        "falls on a weekend, when HR may not be at work: suggest the Friday before (Friday 6 "
-        "March 2026) or the Monday after (Monday 9 March 2026) instead, as you prefer."
-    ) == plan.deadline
-    assert "give you my answer by Saturday 7 March 2026?" in plan.extension
+    assert [("Project experience", 60), ("Salary", 40)] == [
+        (p.area, p.percent) for p in plan.priorities
+    ]
+    assert all(p.question for p in plan.priorities)
+    assert [("Payments migration lead", "moved 2M users, zero downtime", "rare hard")] == [
+        (s.description, s.evidence, s.tier) for s in plan.strengths if s.evidence
+    ]
+    assert ["Dependable"] == [s.description for s in plan.strengths if not s.evidence]
+    assert date(2026, 3, 7) == plan.decision_date
+    assert "give you my answer by Saturday 7 March 2026?" in plan.extension_message
     assert "I'll give you my answer by Saturday 7 March 2026." in plan.opening
     assert plan.doubts and "CNY 342,000–360,000" in plan.opening
     assert () == plan.missing

@@ -25,8 +25,11 @@ def test_answers_are_marked_explained_and_saved(tmp_path: Path) -> None:
     widget.controls["q1"].value = "2"  # 350000: right
     widget.controls["q3"].value = "3"  # 400000: wrong
     assert "1 of 4 right; 2 not answered yet" in widget.feedback.value
-    assert "Q1: right." in widget.feedback.value
-    assert "Q3: not quite (the answer is 1)." in widget.feedback.value
+    assert "Q1: b is right." in widget.feedback.value
+    assert "Q3: c is not quite: it is a) 340000." in widget.feedback.value
+    assert ["— choose —", "a) 300000", "b) 350000", "c) 420000"] == list(
+        widget.controls["q1"]._options_labels
+    )
     assert {"q1": "2", "q2": "", "q3": "3", "q4": ""} == course.store.get("03.quiz")
 
 

@@ -50,7 +50,7 @@ def test_salary_worked_example_and_verdicts(course: Course) -> None:
     assert any("above the +20 % guideline" in line for line in shown(widget))
     widget.controls["high_demand"].value = True
     assert "error" == level(widget)  # the exception needs a reason
-    assert "'high_demand_reason'" in shown(widget)[0]
+    assert "“Why (market evidence)” must be a reason" in shown(widget)[0]
     widget.controls["high_demand_reason"].value = "three recruiters called this month"
     assert "Your annual range: CNY 371,000–390,000 (target at the low end)" in shown(widget)
     assert any("within the ceiling your exception allows" in line for line in shown(widget))

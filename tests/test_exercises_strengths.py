@@ -156,8 +156,8 @@ def test_an_empty_description_is_refused_and_nothing_saved(course: Course) -> No
     add(widget, "   ", "some evidence", "hard", True)
 
     assert [
-        "Please check your input: 'description (entry 1)' must be a few words saying what "
-        "the strength is (got '   ')",
+        "Please check your input: “Strength” in entry 1 must be a few words saying what "
+        "the strength is (it is empty)",
         "The entry was not added.",
     ] == shown(widget)
     assert "offerkit-error" in widget.feedback.value
@@ -171,7 +171,7 @@ def test_a_bad_second_entry_keeps_the_first_saved(course: Course) -> None:
 
     add(widget, "", "", "soft", False)
 
-    assert shown(widget)[0].startswith("Please check your input: 'description (entry 2)'")
+    assert shown(widget)[0].startswith("Please check your input: “Strength” in entry 2")
     assert [BACKEND] == [e["description"] for e in saved(course)["02.strengths"]["entries"]]
 
 

@@ -70,7 +70,7 @@ def test_an_empty_draft_is_a_friendly_error_and_is_not_saved(course: Course) -> 
     widget.check_button.click()
 
     assert "error" == level(widget)
-    assert shown(widget)[0].startswith("Please check your input: 'draft' must be")
+    assert shown(widget)[0].startswith("Please check your input: “Your draft message” must be")
     assert {} == saved(course)
 
 

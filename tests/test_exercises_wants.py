@@ -115,22 +115,22 @@ def test_journal_draws_the_priorities_chart(course: Course) -> None:
             "  ",
             "no planning",
             ("salary",),
-            "Please check your input: 'experience (entry 1)' must be a few words on what "
-            "happened (got '  ')",
+            "Please check your input: “What happened” in entry 1 must be a few words on what "
+            "happened (it is empty)",
         ),
         (
             "Overtime every week",
             "",
             ("salary",),
-            "Please check your input: 'reason (entry 1)' must be a few words on why it "
-            "frustrated you (got '')",
+            "Please check your input: “Why it frustrated you” in entry 1 must be a few words "
+            "on why it frustrated you (it is empty)",
         ),
         (
             "Overtime every week",
             "no planning",
             (),
-            "Please check your input: 'areas (entry 1)' must be at least one goal area "
-            "(got []); which area would you like to improve?",
+            "Please check your input: “Area(s) you want to improve” in entry 1 must be at least "
+            "one goal area (it is empty); which area would you like to improve?",
         ),
     ],
 )

@@ -7,10 +7,11 @@ from pathlib import Path
 import pytest
 from exercise_helpers import open_course, saved
 
-from offerkit.errors import EmptyTextError
-from offerkit.exercises.course import Course
+from offerkit.errors import EmptyTextError, InvalidInputError
+from offerkit.exercises.course import Course, start_course
 from offerkit.exercises.salary_exercises import SALARY
 from offerkit.exercises.spec import ExerciseSpec, Feedback, Field
+from offerkit.exercises.start_exercises import PROFILE
 from offerkit.exercises.widgets import ExerciseWidget, build_exercise
 
 
@@ -135,3 +136,92 @@ def test_an_unexpected_error_in_a_handler_is_shown_in_the_widget(
     widget.check_button.click()
     assert "Something unexpected went wrong (KeyError: &#x27;boom&#x27;)" in widget.feedback.value
     assert "offerkit-error" in widget.feedback.value
+
+
+def _required_spec() -> ExerciseSpec:
+    def evaluate(values, _course):
+        if not str(values["when"]).strip():
+            raise InvalidInputError("when", "a date", values["when"])
+        return Feedback((f"on {values['when']}",))
+
+    return ExerciseSpec(
+        id="99.required",
+        title="Required",
+        prompt="Pick the day the offer came.",
+        fields=(Field("when", "Offer date", "date"),),
+        evaluate=evaluate,
+    )
+
+
+def test_an_untouched_exercise_opens_with_its_prompt_not_a_red_error(course: Course) -> None:
+    widget = ExerciseWidget(_required_spec(), course)
+    assert "offerkit-prompt" in widget.feedback.value
+    assert "Pick the day the offer came." in widget.feedback.value
+    assert "offerkit-error" not in widget.feedback.value
+    assert "" == widget.status.value
+    widget.check_button.click()  # the learner asks: now the error is shown
+    assert "offerkit-error" in widget.feedback.value
+    assert "Not saved until the input is fixed." in widget.status.value
+
+
+def test_a_saved_exercise_that_no_longer_validates_shows_the_error(course: Course) -> None:
+    course.store.save("99.required", {"when": ""}, allow_empty=True)
+    widget = ExerciseWidget(_required_spec(), course)
+    assert "offerkit-error" in widget.feedback.value
+
+
+def test_lesson_00_says_saved_only_once_the_file_exists(
+    course: Course, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    widget = build_exercise(PROFILE, course)
+    assert "saved" not in widget.status.value.lower()
+    assert "saved" not in widget.feedback.value.lower()
+    monkeypatch.setattr(course.store, "save", lambda *_a, **_k: True)  # claims, writes nothing
+    widget.controls["learner_name"].value = "Ada Lovelace"
+    assert not course.store.path.exists()
+    assert "Saved at" not in widget.status.value
+    assert "Not saved: ada.answers.json was not written." == widget.status.value
+    monkeypatch.undo()
+    widget.controls["learner_name"].value = "Ada L."
+    assert course.store.path.exists()
+    assert widget.status.value.startswith("Saved at ")
+    assert "Ada L." == saved(course)[PROFILE.id]["learner_name"]
+
+
+def test_entry_tables_show_labels_not_ids(course: Course) -> None:
+    spec = ExerciseSpec(
+        id="99.areas",
+        title="Areas",
+        prompt="",
+        fields=(),
+        entry_fields=(
+            Field("areas", "Areas", "multi", [], (("Work–life balance", "work_life_balance"),)),
+            Field("ratings", "Ratings", "scale", {}, (("Work–life balance", "work_life_balance"),)),
+        ),
+        evaluate=lambda values, _c: Feedback(("ok",)),
+    )
+    widget = ExerciseWidget(spec, course)
+    widget.entry_controls["areas"].value = ("work_life_balance",)
+    widget.entry_controls["ratings"].sliders["work_life_balance"].value = 4
+    widget.add_button.click()
+    assert "work_life_balance" not in widget.entries_html.value
+    assert "Work–life balance 4" in widget.entries_html.value
+    assert {"work_life_balance": 4} == saved(course)["99.areas"]["entries"][0]["ratings"]
+
+
+def test_voila_exercises_wait_for_the_learner_then_open_their_own_answers(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("VOILA_KERNEL_ID", "k1")
+    monkeypatch.delenv("QUERY_STRING", raising=False)
+    ada = start_course({}, headless=False, folder=tmp_path, announce=False)
+    ada.identify("ada")
+    ada.store.save(PROFILE.id, {"learner_name": "Ada", "previous_pay": "40k x 13"})
+    course = start_course({}, headless=False, folder=tmp_path, announce=False)
+    widget = build_exercise(PROFILE, course)
+    assert course.awaiting_identity
+    assert "none" == widget.layout.display
+    course.identify("ada")
+    assert widget.layout.display is None
+    assert "40k x 13" == widget.controls["previous_pay"].value
+    assert not (tmp_path / "answers" / "demo.answers.json").exists()

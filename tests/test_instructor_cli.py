@@ -160,8 +160,77 @@ def test_cli_export_answers_unreadable_file(
     broken = tmp_path / "x.answers.json"
     broken.write_text("{not json", encoding="utf-8")
     assert 2 == main(["export-answers", "--answers", str(broken)])
-    assert "x.answers.json: not a readable answers file" in capsys.readouterr().err
-    assert "{not json" == broken.read_text(encoding="utf-8")  # never moved or rewritten
+    err = capsys.readouterr().err
+    assert "x.answers.json: damaged offerkit answers file: not JSON" in err
+    assert "nothing was changed" in err
+    assert ("{not json", ["x.answers.json"]) == (
+        broken.read_text(encoding="utf-8"),
+        sorted(p.name for p in tmp_path.iterdir()),
+    )  # never moved or rewritten
+
+
+SETTINGS = b'{\n  "editor.fontSize": 14,\n  "theme": "dark"\n}\n'
+
+
+@pytest.mark.parametrize(
+    "content", [SETTINGS, b"[1, 2]", b"my notes\n", b'{"schema": 9, "title": "x"}']
+)
+def test_cli_export_answers_never_touches_a_file_that_is_not_answers(
+    content: bytes, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    settings = tmp_path / "settings.json"
+    settings.write_bytes(content)
+    line = one_line_error(["export-answers", "--answers", str(settings)], capsys)
+    assert f"offerkit export-answers: error: {settings} is not an offerkit answers file" in line
+    assert (content, ["settings.json"]) == (
+        settings.read_bytes(),
+        sorted(p.name for p in tmp_path.iterdir()),
+    )
+
+
+@pytest.mark.parametrize(
+    "content",
+    [SETTINGS, b"notes", b'{"kind": "offerkit-answers", "schema": 1, "exercises": {}}'],
+)
+def test_cli_export_answers_never_overwrites_a_file_that_is_not_an_export(
+    content: bytes, answers: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    out = tmp_path / "settings.json"
+    out.write_bytes(content)
+    before = answers.read_bytes()
+    line = one_line_error(["export-answers", "--answers", str(answers), "--out", str(out)], capsys)
+    assert f"{out} exists and is not an offerkit export; it was left untouched" in line
+    assert (content, ["answers", "settings.json"]) == (
+        out.read_bytes(),
+        sorted(p.name for p in tmp_path.iterdir()),
+    )
+    assert (
+        json.loads(before)["exercises"].items()
+        <= json.loads(answers.read_bytes())["exercises"].items()
+    )
+
+
+def test_cli_export_answers_replaces_its_own_earlier_export(answers: Path, tmp_path: Path) -> None:
+    out = tmp_path / "mine.json"
+    argv = ["export-answers", "--answers", str(answers), "--out", str(out)]
+    assert 0 == main(argv)
+    first = json.loads(out.read_text(encoding="utf-8"))
+    assert 0 == main(argv)
+    assert first == json.loads(out.read_text(encoding="utf-8"))
+
+
+def test_cli_export_answers_refuses_to_export_onto_the_answers_file(
+    answers: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    before = answers.read_bytes()
+    line = one_line_error(
+        ["export-answers", "--answers", str(answers), "--out", str(answers)], capsys
+    )
+    assert "is not an offerkit export" in line
+    assert (
+        json.loads(before)["exercises"].keys()
+        <= json.loads(answers.read_bytes())["exercises"].keys()
+    )
 
 
 def test_export_answers_finds_the_one_answers_file_and_writes_next_to_it(
@@ -173,7 +242,8 @@ def test_export_answers_finds_the_one_answers_file_and_writes_next_to_it(
     monkeypatch.chdir(tmp_path)
     assert 0 == main(["export-answers"])
     captured = capsys.readouterr()
-    written = Path("answers") / f"{LEARNER_ID}.offerkit-export.json"
+    token = json.loads(captured.out)["token"]
+    written = Path("answers") / f"{token}.offerkit-export.json"  # never the learner's id
     assert f"wrote {written}\n" == captured.err
     assert written.read_text(encoding="utf-8") == captured.out
 
@@ -243,11 +313,11 @@ def test_pulse_min_group_must_be_a_number(capsys: pytest.CaptureFixture[str]) ->
     assert "offerkit pulse: error: argument --min-group: invalid int value: 'three'" == line
 
 
-def test_pulse_min_group_below_1_is_one_line_and_writes_nothing(
+def test_pulse_min_group_below_3_is_one_line_and_writes_nothing(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     write(tmp_path / "in", [export(n) for n in range(3)])
-    argv = ["pulse", str(tmp_path / "in"), "--out", str(tmp_path / "out"), "--min-group", "0"]
-    expected = "offerkit pulse: error: 'min_group' must be a whole number of 1 or more (got 0)"
+    argv = ["pulse", str(tmp_path / "in"), "--out", str(tmp_path / "out"), "--min-group", "2"]
+    expected = "offerkit pulse: error: 'min_group' must be a whole number of 3 or more (got 2)"
     assert expected == one_line_error(argv, capsys)
     assert not (tmp_path / "out").exists()

@@ -11,7 +11,7 @@ import pytest
 from offerkit.errors import DataFileError
 from offerkit.exercises.course import Course, start_course
 from offerkit.exercises.export_exercises import export_from_course, write_export
-from offerkit.instructor.export import read_export
+from offerkit.instructor.export import check_export_file, read_export
 from offerkit.learner.answers import AnswersStore
 
 NAME, LEARNER_ID = "Ada Lovelace", "ada-l42"
@@ -106,10 +106,12 @@ def test_write_export_is_next_to_the_answers_and_reexports_keep_the_token(
     course: Course,
 ) -> None:
     path = write_export(course)
-    assert course.store.path.parent / f"{LEARNER_ID}.offerkit-export.json" == path
     first = json.loads(path.read_text(encoding="utf-8"))
-    second = json.loads(write_export(open_course(course.store.path)).read_text(encoding="utf-8"))
-    assert first["token"] == second["token"]
+    # named by the random token, never by the learner's id
+    assert course.store.path.parent / f"{first['token']}.offerkit-export.json" == path
+    again = write_export(open_course(course.store.path))
+    second = json.loads(again.read_text(encoding="utf-8"))
+    assert (first["token"], path) == (second["token"], again)  # a re-export replaces it
     assert first["token"] == read_export(path).token
 
 
@@ -127,3 +129,25 @@ def test_read_export_names_the_file(tmp_path: Path) -> None:
     bad.write_text('{"kind": "offerkit-export", "schema": 1, "token": "x"}', encoding="utf-8")
     with pytest.raises(DataFileError, match=r"bob\.offerkit-export\.json.*token"):
         read_export(bad)
+
+
+@pytest.mark.parametrize(
+    ("content", "reason"),
+    [
+        (b"[" * 20_000 + b"]" * 20_000, "not an offerkit export (nested too deeply)"),
+        (b'{"a": NaN}', "not valid JSON (holds NaN)"),
+        (b'{"a": 1, "a": 2}', "not valid JSON for an export (a field is repeated)"),
+        (b'{"a": ' + b"9" * 5000 + b"}", "a number is too long"),
+        (b"\xff\xfe{}", "not UTF-8 text"),
+        (b"{" + b" " * (64 * 1024) + b"}", "larger than 64 KiB (an export is under 1 KiB)"),
+        (b"{oops", "not valid JSON"),
+    ],
+)
+def test_check_export_file_gives_a_fixed_reason(
+    content: bytes, reason: str, tmp_path: Path
+) -> None:
+    path = tmp_path / "x.offerkit-export.json"
+    path.write_bytes(content)
+    with pytest.raises(ValueError) as caught:
+        check_export_file(path)
+    assert reason == str(caught.value)

@@ -7,6 +7,7 @@ from typing import Any
 
 import nbformat
 import pytest
+from markup_helpers import HOSTILE, live_markup, render_markdown
 
 from offerkit.errors import InvalidInputError, LessonMetadataError
 from offerkit.instructor.guide import (
@@ -18,6 +19,7 @@ from offerkit.instructor.guide import (
     write_guide,
 )
 from offerkit.instructor.notebooks import INSTRUCTOR_TAG, read_lessons
+from offerkit.rules.markdown import escape_markdown
 
 
 def lesson_meta(lesson: str = "01", **changes: Any) -> dict[str, Any]:
@@ -69,13 +71,13 @@ def test_real_guide_has_objectives_roleplay_notes_and_labels() -> None:
     markdown = guide_markdown(facilitator_guide(lessons))
     for item in lessons:
         lesson = item.lesson
-        assert f"## {lesson.id} · {lesson.title}" in markdown
+        assert f"## {escape_markdown(f'{lesson.id} · {lesson.title}')}" in markdown
         for text in (*lesson.objectives, *lesson.keypoints, *lesson.beyond_lesson):
-            assert f"- {text}" in markdown
+            assert f"- {escape_markdown(text)}" in markdown
         if lesson.roleplay:
-            assert lesson.roleplay in markdown
+            assert escape_markdown(lesson.roleplay.split("\n\n")[0]) in markdown
         for note in item.sources(INSTRUCTOR_TAG):  # the note's own words, not its lead-in
-            assert note.splitlines()[-1].strip() in markdown
+            assert escape_markdown(note.splitlines()[-1]) in markdown
     assert "### Pairs role-play" in markdown
 
 
@@ -93,6 +95,27 @@ def test_fixture_lesson_in_markdown_and_escaped_html(tmp_path: Path) -> None:
     assert "Compare &lt;b&gt;offers&lt;/b&gt; &amp; fit" in page
     assert "<p>Watch for &lt;anchoring&gt;.</p><p>Second paragraph.</p>" in page
     assert "<anchoring>" not in page
+
+
+def test_lesson_text_is_inert_in_the_guide_markdown_and_html(tmp_path: Path) -> None:
+    """Before: a title like [x](javascript:…) was a live link in facilitator-guide.md."""
+    meta = lesson_meta(
+        title=HOSTILE[0],
+        questions=list(HOSTILE),
+        objectives=list(HOSTILE),
+        keypoints=list(HOSTILE),
+        discussion=list(HOSTILE),
+        beyond_lesson=list(HOSTILE),
+        roleplay="\n\n".join(HOSTILE),
+    )
+    write_lesson(tmp_path, "01-fixture.ipynb", meta, "\n\n".join(HOSTILE))
+    markdown_path, html_path = write_guide(tmp_path / "out", folder=tmp_path)
+    markdown = markdown_path.read_text(encoding="utf-8")
+    for renderer, rendered in render_markdown(markdown).items():
+        assert [] == live_markup(rendered), renderer
+        assert 5 * len(HOSTILE) == rendered.count("<li>"), renderer  # one item per entry
+    page = html_path.read_text(encoding="utf-8")
+    assert [] == live_markup(page.split("<body>")[1])
 
 
 @pytest.mark.parametrize(

@@ -9,7 +9,13 @@ import pytest
 from matplotlib.figure import Figure
 from test_instructor_pulse import export, pulse_of
 
-from offerkit.instructor.pulse import ASK_BUCKETS, WINDOW_BUCKETS, ClassPulse, Group, WantRow
+from offerkit.instructor.pulse import (
+    ASK_BUCKETS,
+    STRENGTH_GROUPS,
+    WINDOW_BUCKETS,
+    ClassPulse,
+    Group,
+)
 from offerkit.instructor.pulse_charts import figure_png, pulse_figures
 
 
@@ -17,13 +23,9 @@ def groups(labels: tuple[str, ...], counts: tuple[int | None, ...]) -> tuple[Gro
     return tuple(Group(label, count) for label, count in zip(labels, counts, strict=True))
 
 
-WANTS = (
-    WantRow("Salary", 6, 6 / 9, 0.4),
-    WantRow("Growth and learning", 3, 3 / 9, 0.3),
-    WantRow("Commute", None, None, None),
-)
+WANTS = (Group("Salary", 6), Group("Growth and learning", 3), Group("Commute", None))
 ASKS = groups(ASK_BUCKETS, (0, 3, None, 3, None, 3))
-STRENGTHS = groups(("soft", "hard", "rare hard", "no strengths saved"), (9, 6, 3, 0))
+STRENGTHS = groups(STRENGTH_GROUPS, (4, 3, 2, 0))
 WINDOWS = groups(WINDOW_BUCKETS, (None, None, 9, 0, 0))
 PULSE = ClassPulse(9, 3, WANTS, ASKS, STRENGTHS, (), WINDOWS)
 
@@ -35,24 +37,40 @@ def bars(figure: Figure) -> list[tuple[str, float]]:
     return list(zip(labels, [float(bar.get_height()) for bar in axes.patches], strict=True))
 
 
-def test_charts_do_not_draw_suppressed_groups(tmp_path: Path) -> None:
-    asks = [330_000] * 3 + [390_000] * 3 + [450_000] * 2 + [None]
+def test_charts_do_not_draw_hidden_groups(tmp_path: Path) -> None:
+    asks = [330_000] * 6 + [381_000] * 5 + [450_000] * 2 + [None] * 2
     figures = pulse_figures(pulse_of([export(n, a) for n, a in enumerate(asks)], tmp_path))
     axes = figures["asks"].axes[0]
-    drawn = [t.get_text() for t in axes.get_xticklabels()]
-    assert "> 30 %" not in drawn
-    assert [3, 3] == [bar.get_height() for bar in axes.patches if bar.get_height() > 0]
-    assert "fewer than 3" in figures["asks"].get_supxlabel()
+    assert [("0–10 %", 6), ("20–30 %", 5)] == bars(figures["asks"])
+    assert (
+        "Hidden (a small group, or hidden with one): ≤ 0 %, 10–20 %, > 30 %, no ask or previous pay"
+    ) == figures["asks"].get_supxlabel()
+    assert "fewer than" not in figures["asks"].get_supxlabel()  # a hidden group may be big
+    assert 2 == len(axes.patches)
+
+
+def test_no_chart_without_a_group_to_draw(tmp_path: Path) -> None:
+    # Before: a table with every group hidden drew an empty axis from -0.04 to 0.04.
+    firsts = ("salary", "growth", "commute", "mission")
+    exports = [
+        export(n, 330_000 + n * 25_000, weights={area: 1.0}, decision_days=n * 3)
+        for n, area in enumerate(firsts)
+    ]
+    pulse = pulse_of(exports, tmp_path)
+    figures = pulse_figures(pulse)
+    assert ["strengths"] == sorted(figures)  # wants, asks and windows: all hidden
+    for figure in figures.values():
+        assert any(bar.get_height() > 0 for bar in figure.axes[0].patches)
 
 
 def test_four_figures_with_labels_and_titles() -> None:
     figures = pulse_figures(PULSE)
     assert {
-        "wants": ("pulse-wants", "Which wants dominate: share with the area in their top 3"),
+        "wants": ("pulse-wants", "Which wants dominate: share whose first priority it is"),
         "asks": ("pulse-asks", "Asks over previous pay vs the +20 % guideline"),
         "strengths": (
             "pulse-strengths",
-            "Strength mix: learners with at least one of each kind",
+            "Strength mix: each learner's strongest kind",
         ),
         "windows": ("pulse-windows", "Decision windows after an offer"),
     } == {name: (f.get_label(), f.axes[0].get_title()) for name, f in figures.items()}
@@ -76,7 +94,7 @@ def test_wants_are_horizontal_shares_with_the_biggest_on_top() -> None:
     assert ["Growth and learning", "Salary"] == labels  # read bottom to top
     assert [pytest.approx(3 / 9), pytest.approx(6 / 9)] == [b.get_width() for b in axes.patches]
     assert (0.0, 1.0) == axes.get_xlim()
-    assert "Not drawn (fewer than 3): Commute" == figure.get_supxlabel()
+    assert "Hidden (a small group, or hidden with one): Commute" == figure.get_supxlabel()
 
 
 def test_asks_draw_shown_buckets_and_the_guideline_before_20_to_30() -> None:
@@ -84,7 +102,7 @@ def test_asks_draw_shown_buckets_and_the_guideline_before_20_to_30() -> None:
     assert [("≤ 0 %", 0), ("0–10 %", 3), ("20–30 %", 3), ("no ask or previous pay", 3)] == bars(
         figure
     )
-    assert "Not drawn (fewer than 3): 10–20 %, > 30 %" == figure.get_supxlabel()
+    assert "Hidden (a small group, or hidden with one): 10–20 %, > 30 %" == figure.get_supxlabel()
     (guideline,) = figure.axes[0].lines
     assert ([1.5, 1.5], "+20 % guideline") == (list(guideline.get_xdata()), guideline.get_label())
     assert figure.axes[0].get_legend() is not None
@@ -98,7 +116,7 @@ def test_no_guideline_when_the_20_to_30_bucket_is_suppressed() -> None:
 
 def test_strengths_show_every_group_and_no_footnote() -> None:
     figure = pulse_figures(PULSE)["strengths"]
-    expected = [("soft", 9), ("hard", 6), ("rare hard", 3), ("no strengths saved", 0)]
+    expected = list(zip(STRENGTH_GROUPS, (4, 3, 2, 0), strict=True))
     assert expected == bars(figure)
     assert ("learners", "") == (figure.axes[0].get_ylabel(), figure.get_supxlabel())
 
@@ -106,7 +124,9 @@ def test_strengths_show_every_group_and_no_footnote() -> None:
 def test_windows_name_the_hidden_buckets() -> None:
     figure = pulse_figures(PULSE)["windows"]
     assert [("5–7 days", 9), ("more than 7 days", 0), ("not set", 0)] == bars(figure)
-    assert "Not drawn (fewer than 3): up to 2 days, 3–4 days" == figure.get_supxlabel()
+    assert "Hidden (a small group, or hidden with one): up to 2 days, 3–4 days" == (
+        figure.get_supxlabel()
+    )
 
 
 def test_png_is_identical_on_rerun_and_untagged() -> None:

@@ -18,13 +18,10 @@ import pytest
 
 from offerkit.cli import main
 from offerkit.errors import BuildError, InvalidInputError
+from offerkit.exercises.course import start_course
 from offerkit.instructor.notebooks import cell_source, cell_tags, read_lessons
-from offerkit.instructor.release import (
-    HIDDEN_TAGS,
-    INSTRUCTOR_ONLY_KEYS,
-    release_lessons,
-    release_notebook,
-)
+from offerkit.instructor.release import release_lessons, release_notebook
+from offerkit.learner.audience import HIDDEN_TAGS, INSTRUCTOR_ONLY_KEYS
 from offerkit.rules.lessons import lesson_notebooks
 
 
@@ -157,13 +154,120 @@ def test_unknown_audience_and_foreign_folder_are_refused(tmp_path: Path) -> None
     assert "mine" == (tmp_path / "learners" / "my-notes.txt").read_text(encoding="utf-8")
 
 
-def test_rerelease_replaces_the_previous_build(tmp_path: Path) -> None:
-    release_lessons("learners", tmp_path)
-    stale = tmp_path / "learners" / "99-removed-lesson.ipynb"
-    stale.write_text("{}", encoding="utf-8")
+@pytest.fixture
+def sources(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """The first two lessons, as the lessons to release (also for ``offerkit release``)."""
+    folder = tmp_path / "sources"
+    folder.mkdir()
+    for path in lesson_notebooks()[:2]:
+        shutil.copy(path, folder / path.name)
+    monkeypatch.setenv("OFFERKIT_NOTEBOOKS", str(folder))
+    return folder
+
+
+def snapshot(folder: Path) -> dict[str, bytes]:
+    """Every file under ``folder`` (relative name -> bytes)."""
+    return {str(p.relative_to(folder)): p.read_bytes() for p in folder.rglob("*") if p.is_file()}
+
+
+def test_rerelease_keeps_answers_a_voila_learner_saved(
+    sources: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    out = tmp_path / "release"
+    release_lessons("learners", out, sources)
+    monkeypatch.chdir(out / "learners")  # Voila runs each notebook in its own folder
+    course = start_course({"learner_id": "ada", "learner_name": "Ada"}, headless=False)
+    assert True is course.store.save("03.salary", {"previous_pay": "25k x 14"})
+    saved = course.store.path.read_bytes()
+    assert 0 == main(["release", "--for", "learners", "--out", str(out)])
+    assert saved == (out / "learners" / "answers" / "ada.answers.json").read_bytes()
+    again = start_course({"learner_id": "ada", "learner_name": "Ada"}, headless=False)
+    assert {"03.salary": {"previous_pay": "25k x 14"}} == again.store.all()
+    assert True is course.store.save("03.quiz", {"q1": "2"})  # the open lesson still saves
+    assert {"03.quiz", "03.salary"} == set(
+        start_course({"learner_id": "ada"}, headless=False, announce=False).store.all()
+    )
+
+
+def test_rerelease_keeps_every_file_the_kit_did_not_write(
+    sources: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    target = tmp_path / "learners"
+    first = release_lessons("learners", tmp_path, sources)
+    theirs = {
+        "notes.txt": b"ask for 30k",
+        "answers/bob.answers.json": b"{}",
+        "answers/.bob.answers.json.offerkit-lock": b"",
+        ".ipynb_checkpoints/00-start-here-checkpoint.ipynb": b"{}",
+        f"{first[0].stem}-Copy1.ipynb": first[0].read_bytes(),
+        "my.tmp": b"half",
+    }
+    for name, content in theirs.items():
+        (target / name).parent.mkdir(exist_ok=True)
+        (target / name).write_bytes(content)
     assert 0 == main(["release", "--for", "learners", "--out", str(tmp_path)])
-    assert not stale.exists()
-    assert ["learners"] == sorted(p.name for p in tmp_path.iterdir())  # no staging left
+    after = snapshot(target)
+    assert theirs == {name: after[name] for name in theirs}
+    printed = capsys.readouterr().out.splitlines()[-1]
+    assert (
+        "kept what learners saved there: .ipynb_checkpoints, 00-start-here-Copy1.ipynb, "
+        + ("answers, my.tmp, notes.txt")
+        == printed
+    )
+    assert ["learners", "sources"] == sorted(p.name for p in tmp_path.iterdir())  # no staging
+
+
+def test_rerelease_removes_a_lesson_it_no_longer_has(sources: Path, tmp_path: Path) -> None:
+    first, second = release_lessons("learners", tmp_path, sources)
+    (sources / second.name).unlink()  # the lesson is dropped from the course
+    assert (first,) == release_lessons("learners", tmp_path, sources)
+    assert [".offerkit-release", first.name] == sorted(p.name for p in first.parent.iterdir())
+
+
+def test_a_lesson_a_learner_edited_is_kept_under_a_new_name(sources: Path, tmp_path: Path) -> None:
+    lesson = release_lessons("learners", tmp_path, sources)[0]
+    built = lesson.read_bytes()
+    lesson.write_bytes(built.replace(b'"cells": [', b'"cells": [{"my": "notes"}, ', 1))
+    edited = lesson.read_bytes()
+    release_lessons("learners", tmp_path, sources)
+    kept = sorted(lesson.parent.glob(f"{lesson.stem}.edited-*.ipynb"))
+    assert (built, 1, edited) == (lesson.read_bytes(), len(kept), kept[0].read_bytes())
+
+
+def test_a_file_in_the_way_of_a_new_lesson_stops_the_release(sources: Path, tmp_path: Path) -> None:
+    second = sorted(sources.iterdir())[1]
+    moved = tmp_path / second.name
+    os.replace(second, moved)
+    release_lessons("learners", tmp_path / "out", sources)
+    target = tmp_path / "out" / "learners"
+    (target / second.name).write_bytes(b"a learner's own notebook")
+    before = snapshot(target)
+    os.replace(moved, second)
+    with pytest.raises(BuildError, match=f"{second.name} is in the way .* did not write it"):
+        release_lessons("learners", tmp_path / "out", sources)
+    assert before == snapshot(target)
+    assert ["learners"] == [p.name for p in (tmp_path / "out").iterdir()]
+
+
+def test_a_release_of_offerkit_0_1_is_updated_and_its_answers_kept(
+    sources: Path, tmp_path: Path
+) -> None:
+    paths = release_lessons("learners", tmp_path, sources)
+    target = paths[0].parent
+    ids = [p.name[:2] for p in paths]
+    (target / ".offerkit-release").write_text(json.dumps({"audience": "learners", "lessons": ids}))
+    for path in paths:
+        path.write_text("{}", encoding="utf-8")  # 0.1's notebooks, without their digests
+    (target / "answers").mkdir()
+    (target / "answers" / "ada.answers.json").write_bytes(b'{"schema": 1, "exercises": {}}')
+    release_lessons("learners", tmp_path, sources)
+    assert sorted(["answers", *(p.name for p in paths)]) == sorted(
+        p.name for p in target.iterdir() if p.name != ".offerkit-release"
+    )
+    assert (
+        b'{"schema": 1, "exercises": {}}' == (target / "answers" / "ada.answers.json").read_bytes()
+    )
+    assert ["{}", "{}"] != [p.read_text(encoding="utf-8") for p in paths]
 
 
 @pytest.mark.slow

@@ -37,6 +37,7 @@ def test_token_is_random_saved_and_reused(tmp_path: Path) -> None:
         ({"weights": {"my secret wish": 1.0}}, "goal area"),
         ({"exception_kinds": ("because I said so",)}, "exception"),
         ({"soft": -1}, "soft"),
+        ({"weights": {"salary": True}}, "weight of salary"),
         ({"decision_days": 1.5}, "decision_window_days"),
     ],
 )
@@ -78,3 +79,43 @@ def test_parse_export_reads_back_what_anonymised_export_makes() -> None:
 def test_parse_export_refuses_a_malformed_token() -> None:
     with pytest.raises(ValueError, match="'token' is missing or malformed"):
         parse_export({"kind": "offerkit-export", "schema": 1, "token": "x"})
+
+
+def good_export() -> dict[str, object]:
+    inputs = ExportInputs(weights={"salary": 0.6, "growth": 0.4}, soft=1, decision_days=5)
+    return anonymised_export(inputs, "ab" * 8)
+
+
+@pytest.mark.parametrize(
+    ("change", "reason"),
+    [
+        ({"token": "ab" * 8 + "\n"}, "'token' is missing or malformed"),
+        ({"schema": True}, "'schema' must be 1"),
+        ({"goal_areas": {"salary\n": 0.5}}, "'goal_areas' must map the course's goal-area ids"),
+        ({"goal_areas": {"my_secret_wish": 0.5}}, "'goal_areas' must map the course's"),
+        ({"goal_areas": {"salary": True}}, "'goal_areas' must map the course's"),
+        ({"goal_areas": {"salary": float("inf")}}, "'goal_areas' must map the course's"),
+        ({"strengths": {"soft": True, "hard": 0, "rare_hard": 0}}, "'strengths' must hold"),
+        ({"strengths": {"soft": 1, "hard": 0, "rare_hard": 0, "x": 1}}, "'strengths' must"),
+        ({"exceptions": [{"kind": "exceptional"}]}, "'exceptions' must list kinds"),
+        ({"exceptions": ["exceptional", "exceptional"]}, "'exceptions' lists a kind twice"),
+        ({"exceptions": ["exceptional"], "exception_used": False}, "'exception_used' must be"),
+        ({"decision_window_days": 10**400}, "'decision_window_days' must be a whole number"),
+        ({"ask_over_previous_pct": 1.5}, "'ask_over_previous_pct' must be a whole number"),
+        ({"learner_name": "Ada <b>Lovelace</b>"}, "holds fields an export does not have"),
+    ],
+)
+def test_parse_export_refuses_anything_off_the_schema_without_quoting_it(
+    change: dict[str, object], reason: str
+) -> None:
+    data = {**good_export(), **change}
+    with pytest.raises(ValueError, match=re.escape(reason)) as caught:
+        parse_export(data)
+    assert [] == [part for part in ("Ada", "secret", "\n", "<b>") if part in str(caught.value)]
+
+
+def test_parse_export_refuses_a_missing_field() -> None:
+    data = good_export()
+    del data["decision_window_days"]
+    with pytest.raises(ValueError, match="'decision_window_days' is missing"):
+        parse_export(data)

@@ -15,11 +15,13 @@ from offerkit.rules.wants import (
     FrustrationEntry,
     Priorities,
     Priority,
+    confirm_priorities,
     frustration_entry,
     growth_areas,
     parse_weights,
     rank_priorities,
     wants_summary,
+    whole_percentages,
 )
 
 AREA_IDS = tuple(area.id for area in goal_areas())
@@ -290,3 +292,43 @@ def test_order_is_deterministic_and_follows_totals_then_catalogue(
     totals = dict(growth_areas(journal))
     keys = [(-totals[area_id], AREA_IDS.index(area_id)) for area_id in ranked]
     assert sorted(keys) == keys
+
+
+# ---------------------------------------------------------------- whole percentages
+
+
+@given(st.lists(st.floats(min_value=0, max_value=1e6, allow_nan=False), min_size=1, max_size=12))
+def test_whole_percentages_always_add_up_to_exactly_100(weights: list[float]) -> None:
+    shares = whole_percentages(weights)
+    assert len(weights) == len(shares)
+    if sum(weights) > 0:
+        assert 100 == sum(shares)
+        assert all(
+            abs(s - w * 100 / sum(weights)) < 1 for s, w in zip(shares, weights, strict=True)
+        )
+    else:
+        assert all(0 == s for s in shares)
+
+
+def test_whole_percentages_give_ties_to_the_earlier_weight() -> None:
+    assert (34, 33, 33) == whole_percentages([1, 1, 1])
+    assert (17, 17, 17, 17, 16, 16) == whole_percentages([1] * 6)
+
+
+def test_whole_percentages_refuse_negative_weights() -> None:
+    with pytest.raises(InvalidInputError, match="numbers of 0 or more"):
+        whole_percentages([1, -1])
+
+
+# ---------------------------------------------------------------- confirmed priorities
+
+
+def test_confirmed_priorities_use_only_the_picked_areas() -> None:
+    confirmed = confirm_priorities(["salary", "growth"], {"salary": 3, "growth": 1, "mission": 0})
+    assert {"salary": 0.75, "growth": 0.25} == confirmed.weights
+
+
+def test_a_weight_for_an_area_not_picked_is_refused_by_name() -> None:
+    with pytest.raises(InvalidInputError, match="weights only for the goal areas you picked") as e:
+        confirm_priorities(["salary"], {"salary": 1, "work_life_balance": 2})
+    assert "Work-life balance" in str(e.value)

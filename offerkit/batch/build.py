@@ -1,33 +1,45 @@
 """``offerkit build``: a roster in, one executed workbook per participant and lesson out.
 
 Reading :func:`build_workbooks` top-down is the pipeline: read and check the whole roster
-(nothing is written if it has problems) → choose the lessons → skip participants whose
-hash and files are unchanged → run the rest (local pool or Dask) → as each participant
-finishes, write its files and the manifest atomically → write ``index.html`` → report.
+(nothing is written if it has problems) → choose the lessons (the learner build unless
+``--audience instructors``) → check and lock the output folder → skip participants whose
+keyed hash matches and whose files are intact → run the rest (local pool or Dask) → as each
+participant finishes, stage its files under temporary names and rename the complete set in
+(a failing rebuild keeps the previous good workbooks) → ``index.html`` → report.
+Participants no longer in the roster are reported, and their files removed with ``prune``.
 """
 
 from __future__ import annotations
 
 import os
-import sys
 import time
-from dataclasses import dataclass
+from collections.abc import Mapping
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from offerkit import __version__
+from offerkit.batch.folder import (
+    Staging,
+    build_lock,
+    folder_secret,
+    keyed_hash,
+    open_output_folder,
+    remove_temporaries,
+)
 from offerkit.batch.jobs import ParticipantJob, ParticipantResult
 from offerkit.batch.outputs import (
     load_manifest,
-    remove_temporaries,
+    owned_file,
     safe_path,
     write_index,
     write_manifest,
-    write_output,
 )
 from offerkit.batch.plan import build_parameters, participant_hash, select_lessons
 from offerkit.batch.pool import run_dask, run_local
-from offerkit.batch.roster import Participant, read_roster
+from offerkit.batch.progress import progress_bars
+from offerkit.batch.roster import Participant, RosterLimits, read_roster
+from offerkit.batch.signals import critical, interrupts_as_exceptions
 
 __all__ = ["BuildOptions", "BuildReport", "Failure", "build_workbooks", "format_report"]
 
@@ -46,6 +58,10 @@ class BuildOptions:
     dask: str | None = None
     lessons_dir: Path | None = None
     progress: bool = True
+    audience: str = "learners"
+    prune: bool = False
+    connect_timeout: float = 10.0
+    limits: RosterLimits = field(default_factory=RosterLimits)
 
 
 @dataclass(frozen=True)
@@ -69,6 +85,9 @@ class BuildReport:
     stalls: int
     retried: tuple[str, ...]
     seconds: float
+    gone: tuple[str, ...] = ()  # in the manifest, no longer in the roster
+    pruned: bool = False  # and their files were removed
+    kept: tuple[str, ...] = ()  # failed, previous good workbooks kept
 
     @property
     def ok(self) -> bool:
@@ -76,96 +95,89 @@ class BuildReport:
         return not self.failed
 
 
-def _unchanged(entry: dict[str, Any] | None, digest: str, out: Path) -> bool:
-    if not entry or entry.get("status") != "ok" or entry.get("hash") != digest:
-        return False
-    files = entry.get("files", [])
-    return bool(files) and all(safe_path(out, *str(f).split("/")).is_file() for f in files)
-
-
 class _Writer:
     """Writes each finished participant's files and the manifest, and keeps the tally."""
 
-    def __init__(
-        self,
-        options: BuildOptions,
-        about: dict[str, Any],
-        people: dict[str, Participant],
-        hashes: dict[str, str],
-    ) -> None:
-        self.options = options
-        self.about = about
-        self.people = people
-        self.hashes = hashes
-        self.entries = load_manifest(options.out)
+    def __init__(self, out: Path, key: bytes, about: dict[str, Any], hashes: dict[str, str]):
+        self.out, self.key, self.about, self.hashes = out, key, about, hashes
+        self.entries = load_manifest(out)
         self.results: list[ParticipantResult] = []
 
+    def intact(self, slug: str, entry: Mapping[str, Any]) -> bool:
+        """Every file of ``entry`` is there with the bytes the build wrote."""
+        files = entry.get("files", {})
+        return bool(files) and all(
+            owned_file(self.out, slug, str(name), digest, self.key) is not None
+            for name, digest in files.items()
+        )
+
+    def unchanged(self, slug: str) -> bool:
+        """``slug`` was built from the same inputs and its files are intact."""
+        entry = self.entries.get(slug)
+        if not entry or entry.get("status") != "ok" or entry.get("hash") != self.hashes[slug]:
+            return False
+        return self.intact(slug, entry)
+
+    def remove_owned(self, slug: str, names: set[str], files: Mapping[str, Any]) -> None:
+        """Delete those of ``names`` the build made for ``slug`` and nobody changed."""
+        for name in names:
+            path = owned_file(self.out, slug, name, files.get(name), self.key)
+            if path is not None:
+                path.unlink(missing_ok=True)
+
     def __call__(self, result: ParticipantResult) -> None:
-        out, slug = self.options.out, result.slug
-        files: list[str] = []
-        for notebook in result.notebooks:
-            stem = notebook.name.removesuffix(".ipynb")
-            write_output(out, f"{slug}/{notebook.name}", notebook.ipynb)
-            files.append(f"{slug}/{notebook.name}")
-            if notebook.html is not None:
-                write_output(out, f"{slug}/{stem}.html", notebook.html)
-                files.append(f"{slug}/{stem}.html")
-        old = self.entries.get(slug, {}).get("files", [])
-        for stale in set(map(str, old)) - set(files):
-            safe_path(out, *stale.split("/")).unlink(missing_ok=True)
-        self.entries[slug] = {
-            "hash": self.hashes[slug] if result.status == "ok" else None,
-            "files": files,
+        slug = result.slug
+        previous = self.entries.get(slug, {})
+        record = {
             "status": result.status,
             "seconds": round(result.seconds, 3),
             "attempts": result.attempts,
             "stalls": result.stalls,
             "failure": result.failure.describe() if result.failure else None,
         }
-        write_manifest(out, self.entries, self.about)
+        if result.status != "ok" and previous.get("good") and self.intact(slug, previous):
+            entry = {"hash": None, "files": previous["files"], "good": True, "kept_previous": True}
+            with critical():
+                self.entries[slug] = {**entry, **record}
+                write_manifest(self.out, self.entries, self.about)
+            self.results.append(result)
+            return
+        staging = Staging()
+        files: dict[str, str] = {}
+        for name, text in _texts(result):
+            data = text.encode("utf-8")
+            staging.stage(safe_path(self.out, slug, name), data)
+            files[f"{slug}/{name}"] = keyed_hash(self.key, data)
+        with critical():
+            staging.commit()
+            old = previous.get("files", {})
+            self.remove_owned(slug, set(map(str, old)) - set(files), old)
+            ok = result.status == "ok"
+            entry = {"hash": self.hashes[slug] if ok else None, "files": files, "good": ok}
+            self.entries[slug] = {**entry, **record}
+            write_manifest(self.out, self.entries, self.about)
         self.results.append(result)
 
+    def prune(self, slug: str) -> None:
+        """Remove what the build made for ``slug`` (a participant who left the roster);
+        files someone else put or changed in that folder are kept, and so is the folder."""
+        entry = self.entries.pop(slug)
+        files = entry.get("files", {})
+        with critical():
+            self.remove_owned(slug, set(map(str, files)), files)
+            folder = self.out / slug
+            if folder.is_dir() and not folder.is_symlink() and not any(folder.iterdir()):
+                folder.rmdir()
+            write_manifest(self.out, self.entries, self.about)
 
-def _progress_bars(enabled: bool, total: int) -> tuple[list[Any], Any]:
-    """The overall bar (in a list, once made) and a callback that keeps one bar per running
-    participant (tqdm, on stderr)."""
-    from tqdm import tqdm
 
-    bars: dict[str, Any] = {}
-    overall: list[Any] = []  # made at the first event: no tqdm thread before workers fork
-
-    def on_progress(event: str, slug: str, detail: str) -> None:
-        if not overall:
-            overall.append(
-                tqdm(
-                    total=total,
-                    desc="participants",
-                    unit="p",
-                    file=sys.stderr,
-                    disable=not enabled,
-                    position=0,
-                )
-            )
-        if event in {"start", "retry"}:
-            if slug in bars:
-                bars.pop(slug).close()
-            desc = f"{slug} (retry)" if event == "retry" else slug
-            bars[slug] = tqdm(
-                total=int(detail),
-                desc=desc,
-                unit="lesson",
-                leave=False,
-                disable=not enabled,
-                file=sys.stderr,
-            )
-        elif event == "lesson" and slug in bars:
-            bars[slug].update(1)
-        elif event == "done":
-            if slug in bars:
-                bars.pop(slug).close()
-            overall[0].update(1)
-
-    return overall, on_progress
+def _texts(result: ParticipantResult) -> list[tuple[str, str]]:
+    texts = []
+    for notebook in result.notebooks:
+        texts.append((notebook.name, notebook.ipynb))
+        if notebook.html is not None:
+            texts.append((f"{notebook.name.removesuffix('.ipynb')}.html", notebook.html))
+    return texts
 
 
 def _jobs(options: BuildOptions, todo: list[Participant], lessons: Any) -> list[ParticipantJob]:
@@ -180,27 +192,45 @@ def _jobs(options: BuildOptions, todo: list[Participant], lessons: Any) -> list[
 def build_workbooks(options: BuildOptions) -> BuildReport:
     """Build the workbooks (see the module docstring); return the report."""
     started = time.perf_counter()
-    participants = read_roster(options.roster)
-    lessons = select_lessons(options.lessons_dir, options.lessons)
-    out = options.out
-    out.mkdir(parents=True, exist_ok=True)
-    remove_temporaries(out)
-    hashes = {
-        p.slug: participant_hash(build_parameters(p.parameters), lessons, html=options.html)
-        for p in participants
-    }
-    about = {
-        "offerkit": __version__,
-        "lessons": [lesson.name for lesson in lessons],
-        "html": options.html,
-    }
-    writer = _Writer(options, about, {p.slug: p for p in participants}, hashes)
-    todo = [
-        p
-        for p in participants
-        if options.force or not _unchanged(writer.entries.get(p.slug), hashes[p.slug], out)
-    ]
-    overall, on_progress = _progress_bars(options.progress, len(todo))
+    participants = read_roster(options.roster, options.limits)
+    lessons = select_lessons(options.lessons_dir, options.lessons, options.audience)
+    out = open_output_folder(options.out)
+    with build_lock(out), interrupts_as_exceptions():
+        remove_temporaries(out)
+        key = folder_secret(out)
+        hashes = {
+            p.slug: participant_hash(
+                build_parameters(p.parameters),
+                lessons,
+                html=options.html,
+                key=key,
+                audience=options.audience,
+            )
+            for p in participants
+        }
+        about = {
+            "offerkit": __version__,
+            "lessons": [lesson.name for lesson in lessons],
+            "html": options.html,
+            "audience": options.audience,
+        }
+        writer = _Writer(out, key, about, hashes)
+        gone = tuple(sorted(set(writer.entries) - set(hashes)))
+        if options.prune:
+            for slug in gone:
+                writer.prune(slug)
+        todo = [p for p in participants if options.force or not writer.unchanged(p.slug)]
+        _run(options, _jobs(options, todo, lessons), writer)
+        write_index(out, [(p.slug, p.name) for p in participants], writer.entries)
+    report = _report(options, participants, todo, writer.results, time.perf_counter() - started)
+    kept = tuple(s for s in sorted(hashes) if writer.entries.get(s, {}).get("kept_previous"))
+    return BuildReport(
+        **{**report.__dict__, "gone": gone, "pruned": options.prune, "kept": kept},
+    )
+
+
+def _run(options: BuildOptions, jobs: list[ParticipantJob], writer: _Writer) -> None:
+    overall, on_progress = progress_bars(options.progress, len(jobs))
 
     def on_result(result: ParticipantResult) -> None:
         writer(result)
@@ -208,15 +238,13 @@ def build_workbooks(options: BuildOptions) -> BuildReport:
 
     try:
         if options.dask:
-            run_dask(_jobs(options, todo, lessons), options.dask, on_result)
+            run_dask(jobs, options.dask, on_result, options.connect_timeout)
         else:
             workers = options.jobs or os.cpu_count() or 1
-            run_local(_jobs(options, todo, lessons), workers, on_result, on_progress)
+            run_local(jobs, workers, on_result, on_progress)
     finally:
         for bar in overall:
             bar.close()
-    write_index(out, [(p.slug, p.name) for p in participants], writer.entries)
-    return _report(options, participants, todo, writer.results, time.perf_counter() - started)
 
 
 def _report(
@@ -266,7 +294,15 @@ def format_report(report: BuildReport) -> str:
             f"{', '.join(report.retried) or 'none'}"
         )
     for failure in report.failed:
-        lines.append(f"FAILED {failure.slug} (roster row {failure.row}): {failure.reason}")
+        kept = " (their previous workbooks were kept)" if failure.slug in report.kept else ""
+        lines.append(f"FAILED {failure.slug} (roster row {failure.row}): {failure.reason}{kept}")
+    if report.gone and report.pruned:
+        lines.append(f"Removed (no longer in the roster): {', '.join(report.gone)}")
+    elif report.gone:
+        lines.append(
+            f"No longer in the roster: {', '.join(report.gone)}; their folders were kept "
+            "(--prune removes the files the build made for them)"
+        )
     if report.failed:
         lines.append(
             "Fix the cause and run the same command again: finished participants are skipped."

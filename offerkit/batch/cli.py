@@ -8,9 +8,24 @@ from __future__ import annotations
 
 import argparse
 import os
+import sys
 from pathlib import Path
 
-__all__ = ["DEFAULT_ROSTER", "add_build_arguments", "run_build"]
+from offerkit.batch.roster import RosterLimits
+from offerkit.errors import BuildEnvironmentError
+
+__all__ = ["DEFAULT_ROSTER", "EXIT_STATUSES", "add_build_arguments", "run_build"]
+
+EXIT_STATUSES = """\
+exit status:
+  0    every participant was built (or was unchanged and skipped)
+  1    some participants failed; the others were built (the summary names each failure)
+  2    bad input: the roster or the options (every problem listed; nothing was written)
+  3    the environment: --out is a file or cannot be written, the disk is full, another
+       build holds --out, or the Dask scheduler did not answer (one line says which)
+  130  interrupted by Ctrl-C; 143: terminated by SIGTERM (finished participants kept,
+       nothing half-written; run the same command again to finish)
+"""
 
 DEFAULT_ROSTER = Path(__file__).resolve().parents[2] / "data" / "roster-example.csv"
 
@@ -19,6 +34,16 @@ def _whole_number(text: str) -> int:
     if not text.strip().isdigit() or int(text) < 1:
         raise argparse.ArgumentTypeError(f"expected a whole number ≥ 1 (got {text!r})")
     return int(text)
+
+
+def _positive_seconds(text: str) -> float:
+    try:
+        value = float(text)
+    except ValueError:
+        value = 0.0
+    if not value > 0 or value == float("inf"):
+        raise argparse.ArgumentTypeError(f"expected a number of seconds > 0 (got {text!r})")
+    return value
 
 
 def add_build_arguments(parser: argparse.ArgumentParser) -> None:
@@ -62,13 +87,49 @@ def add_build_arguments(parser: argparse.ArgumentParser) -> None:
         metavar="SCHEDULER_ADDRESS",
         help="run on a Dask cluster (e.g. tcp://10.0.0.5:8786) instead of local processes",
     )
+    parser.add_argument(
+        "--connect-timeout",
+        type=_positive_seconds,
+        default=10.0,
+        metavar="SECONDS",
+        help="with --dask: seconds to wait for the scheduler to answer (default 10)",
+    )
+    parser.add_argument(
+        "--audience",
+        choices=("learners", "instructors"),
+        default="learners",
+        help="learners (default): the learner build of each lesson, without cells tagged "
+        "instructor or solution; instructors: the full lessons",
+    )
+    parser.add_argument(
+        "--prune",
+        action="store_true",
+        help="remove the files the build made for participants no longer in the roster "
+        "(without it they are only reported)",
+    )
+    parser.add_argument(
+        "--max-rows",
+        type=_whole_number,
+        default=RosterLimits.max_rows,
+        help=f"most participants a roster may hold (default {RosterLimits.max_rows:,})",
+    )
+    parser.add_argument(
+        "--max-roster-mb",
+        type=_whole_number,
+        default=RosterLimits.max_bytes // 1_000_000,
+        metavar="MB",
+        help=f"largest roster file read (default {RosterLimits.max_bytes // 1_000_000} MB)",
+    )
     parser.add_argument("--no-progress", action="store_true", help="no progress bars")
+    parser.formatter_class = argparse.RawDescriptionHelpFormatter
+    parser.epilog = EXIT_STATUSES
 
 
 def run_build(args: argparse.Namespace) -> int:
-    """Build the workbooks; 0 if every participant was built, 1 if any failed."""
+    """Build the workbooks; the exit status is one of :data:`EXIT_STATUSES`."""
     from offerkit.batch.build import BuildOptions, build_workbooks, format_report
     from offerkit.batch.plan import parse_lesson_ids
+    from offerkit.batch.signals import BuildTerminated
 
     options = BuildOptions(
         roster=args.roster,
@@ -80,7 +141,22 @@ def run_build(args: argparse.Namespace) -> int:
         timeout=args.timeout,
         dask=args.dask,
         progress=not args.no_progress,
+        audience=args.audience,
+        prune=args.prune,
+        connect_timeout=args.connect_timeout,
+        limits=RosterLimits(max_rows=args.max_rows, max_bytes=args.max_roster_mb * 1_000_000),
     )
-    report = build_workbooks(options)
+    try:
+        report = build_workbooks(options)
+    except BuildEnvironmentError as exc:
+        print(f"offerkit build: error: {exc}", file=sys.stderr)
+        return 3
+    except BuildTerminated:
+        print(
+            "offerkit build: terminated (SIGTERM); finished participants were kept, nothing "
+            "is half-written: run the same command again to finish",
+            file=sys.stderr,
+        )
+        return 143
     print(format_report(report))
     return 0 if report.ok else 1

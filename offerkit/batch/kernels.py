@@ -18,8 +18,10 @@ folder for connection files, ``IPYTHONDIR`` and ``MPLCONFIGDIR``.
 
 from __future__ import annotations
 
+import contextlib
 import os
 import shutil
+import signal
 import tempfile
 import time
 import uuid
@@ -117,6 +119,7 @@ class KernelFactory:
         _remove_abandoned_folders()
         self.folder = Path(tempfile.mkdtemp(prefix=f"{_FOLDER_PREFIX}{os.getpid()}-"))
         self._spare: KernelManager | None = None
+        self._live: list[KernelManager] = []
 
     def _environment(self) -> dict[str, str]:
         env = dict(os.environ)
@@ -144,6 +147,7 @@ class KernelFactory:
             env=self._environment(),
             cwd=str(self.folder),
         )
+        self._live.append(km)
         return km
 
     def take(self) -> KernelManager:
@@ -155,11 +159,12 @@ class KernelFactory:
         self._spare = self._launch() if self.keep_spare else None
         return km
 
-    @staticmethod
-    def discard(km: KernelManager | None) -> None:
+    def discard(self, km: KernelManager | None) -> None:
         """Kill ``km``'s kernel at once and remove its files; never raises for a dead one."""
         if km is None:
             return
+        if km in self._live:
+            self._live.remove(km)
         try:
             if km.has_kernel:
                 km.shutdown_kernel(now=True)
@@ -167,6 +172,17 @@ class KernelFactory:
             pass
         finally:
             km.cleanup_resources()
+
+    def kill_all(self) -> None:
+        """SIGKILL every kernel this factory started and remove the private folder, without
+        talking to the kernels: for a worker that must stop now (its build is gone)."""
+        for km in list(self._live):
+            pid = getattr(km.provisioner, "pid", None)
+            if isinstance(pid, int) and pid > 0:
+                with contextlib.suppress(OSError):  # already gone
+                    os.kill(pid, signal.SIGKILL)
+        self._live.clear()
+        shutil.rmtree(self.folder, ignore_errors=True)
 
     def close(self) -> None:
         """Shut down the spare kernel and remove the private folder."""

@@ -2,16 +2,19 @@
 
 Layout::
 
-    OUT/manifest.json              per participant: hash, files, status, duration, attempts
-    OUT/index.html                 the participants (names escaped) and links to their files
+    OUT/manifest.json              per participant: keyed hashes, files, status, duration
+    OUT/index.html                 the instructor's page: participants and their files
     OUT/<slug>/NN-title.ipynb      one executed workbook per lesson
     OUT/<slug>/NN-title.html       with --html
+    OUT/.offerkit-secret           the key of the manifest's hashes (owner-only)
+    OUT/.offerkit-build.lock       held while a build runs
 
-Every file goes through :func:`write_output`: the path is resolved and must stay inside
-``OUT`` (else :class:`~offerkit.errors.BuildError`), and the text is written to a
-temporary name and renamed (:func:`offerkit.learner.answers.atomic_write_text`), so a build
-killed at any moment leaves either the old file or the new one, never half of one. The
-temporaries a killed build leaves (``.NAME.*.tmp``) are removed by the next build.
+Every path goes through :func:`safe_path` (a plain name, inside ``OUT``), and every file
+through :class:`offerkit.batch.folder.Staging` (temporary name, then rename). The manifest
+records, per file, a keyed hash of its bytes: a rerun rebuilds a participant whose files
+are missing, truncated or changed, and a file is only ever deleted when it is a lesson file
+in its participant's own folder whose bytes are still the ones the build wrote
+(:func:`owned_file`) — a hand-edited manifest cannot point the build at anything else.
 """
 
 from __future__ import annotations
@@ -23,13 +26,13 @@ from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
+from offerkit.batch.folder import Staging, keyed_hash
 from offerkit.errors import BuildError
-from offerkit.learner.answers import atomic_write_text
 
 __all__ = [
     "MANIFEST",
     "load_manifest",
-    "remove_temporaries",
+    "owned_file",
     "safe_path",
     "write_index",
     "write_manifest",
@@ -37,9 +40,9 @@ __all__ = [
 ]
 
 MANIFEST = "manifest.json"
-MANIFEST_SCHEMA = 1
+MANIFEST_SCHEMA = 2
 _PART = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.-]*$")
-_TEMPORARY = re.compile(r"^\..+\.tmp$")
+_LESSON_FILE = re.compile(r"^\d\d-[a-z0-9-]+\.(ipynb|html)$")
 
 
 def safe_path(out: Path, *parts: str) -> Path:
@@ -57,33 +60,47 @@ def safe_path(out: Path, *parts: str) -> Path:
 def write_output(out: Path, relative: str, text: str) -> Path:
     """Write ``text`` atomically to ``out/relative`` (``relative`` uses ``/``)."""
     path = safe_path(out, *relative.split("/"))
-    atomic_write_text(path, text)
+    staging = Staging()
+    staging.stage(path, text.encode("utf-8"))
+    staging.commit()
     return path
 
 
-def remove_temporaries(out: Path) -> int:
-    """Remove temporary files a killed build left under ``out``; return how many."""
-    count = 0
-    if not out.is_dir():
-        return 0
-    for path in out.rglob(".*.tmp"):
-        if path.is_file() and _TEMPORARY.match(path.name):
-            path.unlink(missing_ok=True)
-            count += 1
-    return count
+def owned_file(out: Path, slug: str, relative: str, digest: object, key: bytes) -> Path | None:
+    """The file ``relative`` if the build made it for ``slug`` and it is unchanged since:
+    ``slug/NN-title.ipynb|html``, a regular file (no link), whose keyed hash is ``digest``."""
+    parts = relative.split("/")
+    if len(parts) != 2 or parts[0] != slug or not _LESSON_FILE.match(parts[1]):
+        return None
+    folder = out / slug
+    path = folder / parts[1]
+    if folder.is_symlink() or path.is_symlink() or not path.is_file():
+        return None
+    try:
+        data = path.read_bytes()
+    except OSError:
+        return None
+    return path if isinstance(digest, str) and keyed_hash(key, data) == digest else None
 
 
 def load_manifest(out: Path) -> dict[str, dict[str, Any]]:
-    """The participants recorded in ``out/manifest.json`` (empty if none or unreadable)."""
+    """The participants recorded in ``out/manifest.json`` (empty if none, unreadable or of
+    an older schema, whose hashes were not keyed: everything is rebuilt then)."""
     path = out / MANIFEST
     try:
         data = json.loads(path.read_text(encoding="utf-8"))
-    except (OSError, UnicodeDecodeError, json.JSONDecodeError):
+    except (OSError, UnicodeDecodeError, json.JSONDecodeError, RecursionError):
         return {}
-    participants = data.get("participants") if isinstance(data, dict) else None
+    if not isinstance(data, dict) or data.get("schema") != MANIFEST_SCHEMA:
+        return {}
+    participants = data.get("participants")
     if not isinstance(participants, dict):
         return {}
-    return {str(k): v for k, v in participants.items() if isinstance(v, dict)}
+    entries = {str(k): v for k, v in participants.items() if isinstance(v, dict)}
+    for entry in entries.values():
+        if not isinstance(entry.get("files"), dict):
+            entry["files"] = {}
+    return entries
 
 
 def write_manifest(
@@ -100,11 +117,16 @@ def write_manifest(
 
 _PAGE = """<!DOCTYPE html>
 <html lang="en">
-<head><meta charset="utf-8"><title>{title}</title>
+<head><meta charset="utf-8"><meta name="robots" content="noindex, nofollow">
+<title>{title}</title>
 <style>body{{font-family:sans-serif;margin:2em}}td,th{{padding:.3em .8em;text-align:left}}
-.failed{{color:#b00}}</style></head>
+.failed{{color:#b00}}.notice{{border:2px solid #b00;padding:.6em 1em;max-width:48em}}</style>
+</head>
 <body>
 <h1>{title}</h1>
+<p class="notice"><strong>For the instructor only.</strong> This page lists every
+participant of the roster. Do not publish it or share it with the class: give each
+participant the files of their own folder.</p>
 <table>
 <thead><tr><th>Participant</th><th>Status</th><th>Workbooks</th></tr></thead>
 <tbody>
@@ -123,18 +145,25 @@ def _links(files: Sequence[str]) -> str:
     )
 
 
+def _status(entry: Mapping[str, Any]) -> str:
+    status = str(entry.get("status", "not built"))
+    if status == "failed" and entry.get("kept_previous"):
+        return "failed (previous workbooks kept)"
+    return status
+
+
 def write_index(
     out: Path, people: Sequence[tuple[str, str]], entries: Mapping[str, Mapping[str, Any]]
 ) -> Path:
-    """Write ``out/index.html``: one row per ``(slug, name)``, names escaped."""
+    """Write ``out/index.html``, the instructor's page: one row per ``(slug, name)``."""
     rows = []
     for slug, name in people:
         entry = entries.get(slug, {})
         status = str(entry.get("status", "not built"))
-        files = [str(f) for f in entry.get("files", [])]
+        files = sorted(str(f) for f in entry.get("files", {}))
         rows.append(
             f'<tr class="{html.escape(status, quote=True)}"><td>{html.escape(name)}</td>'
-            f"<td>{html.escape(status)}</td><td>{_links(files)}</td></tr>"
+            f"<td>{html.escape(_status(entry))}</td><td>{_links(files)}</td></tr>"
         )
-    page = _PAGE.format(title="offerkit workbooks", rows="\n".join(rows))
+    page = _PAGE.format(title="offerkit workbooks — instructor's page", rows="\n".join(rows))
     return write_output(out, "index.html", page)

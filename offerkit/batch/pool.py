@@ -5,9 +5,13 @@ Both call :func:`offerkit.batch.runner.run_participant` once per participant and
 it arrives (the parent writes the files, so workers need no shared disk).
 
 * Local: ``jobs`` worker processes (forked on Linux), each keeping a warm spare kernel; lesson
-  progress comes back over a queue for the progress bars.
+  progress comes back over a queue for the progress bars. A worker never outlives the build:
+  it watches its parent process and, when that is gone (even by ``kill -9``) or when it is
+  told to stop (SIGTERM), kills its kernels and exits. On Ctrl-C or SIGTERM of the build,
+  the build stops its workers at once instead of waiting for them.
 * Dask: ``client.submit`` per participant to the scheduler at ``address``; a worker starts
-  a warm kernel per participant (no spare) and returns the texts.
+  a warm kernel per participant (no spare) and returns the texts. A scheduler that does
+  not answer within ``connect_timeout`` seconds ends the build with one line.
 
 A worker that dies (or a Dask task that errors) becomes a failed result, never a crash of
 the build.
@@ -16,9 +20,12 @@ the build.
 from __future__ import annotations
 
 import multiprocessing
+import os
 import queue
+import signal
 import sys
 import threading
+import time
 import uuid
 from collections.abc import Callable, Sequence
 from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
@@ -28,12 +35,14 @@ from typing import Any
 from offerkit.batch.jobs import CellFailure, ParticipantJob, ParticipantResult
 from offerkit.batch.kernels import KernelFactory
 from offerkit.batch.runner import run_participant
+from offerkit.errors import BuildEnvironmentError
 
 __all__ = ["run_dask", "run_local"]
 
 OnResult = Callable[[ParticipantResult], None]
 OnProgress = Callable[[str, str, str], None]
 
+WATCH_SECONDS = 0.5
 _FACTORY: KernelFactory | None = None
 _EVENTS: Any = None
 
@@ -52,12 +61,32 @@ def _start_method() -> str:
     return "spawn"
 
 
-def _init_worker(events: Any) -> None:
-    """Process-pool initializer: one kernel factory (with a spare) per worker."""
+def _init_worker(events: Any, parent: int) -> None:
+    """Process-pool initializer: one kernel factory (with a spare) per worker, and a worker
+    that never outlives its build (see :func:`_watch_parent`)."""
     global _FACTORY, _EVENTS
     _EVENTS = events
     _FACTORY = KernelFactory(keep_spare=True)
     Finalize(_FACTORY, _FACTORY.close, exitpriority=10)
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C: the build stops its workers
+    signal.signal(signal.SIGTERM, _stop_now)
+    threading.Thread(target=_watch_parent, args=(parent,), daemon=True).start()
+
+
+def _stop_now(signum: int = signal.SIGTERM, frame: Any = None) -> None:
+    """Kill this worker's kernels and end the worker at once (nothing to write: the
+    build process writes every file)."""
+    if _FACTORY is not None:
+        _FACTORY.kill_all()
+    os._exit(128 + signum)
+
+
+def _watch_parent(parent: int) -> None:
+    """End the worker (and its kernels) within :data:`WATCH_SECONDS` of the build process
+    going away, even by ``kill -9``."""
+    while os.getppid() == parent:
+        time.sleep(WATCH_SECONDS)
+    _stop_now(signal.SIGTERM)
 
 
 def _send(event: str, slug: str, detail: str) -> None:
@@ -87,7 +116,8 @@ def run_local(
     context = multiprocessing.get_context(_start_method())
     events = context.Queue()
     count = max(1, min(workers, len(jobs)))
-    with ProcessPoolExecutor(count, context, _init_worker, (events,)) as pool:
+    pool = ProcessPoolExecutor(count, context, _init_worker, (events, os.getpid()))
+    try:
         pending: dict[Future[ParticipantResult], ParticipantJob] = {
             pool.submit(_pool_run, job): job for job in jobs
         }
@@ -101,21 +131,56 @@ def run_local(
                 except Exception as exc:  # a worker process that died (BrokenProcessPool)
                     result = _crashed(job, exc)
                 on_result(result)
+    except BaseException:
+        _stop_workers(pool)
+        raise
+    pool.shutdown(wait=True)
     _drain(events, on_progress)
     events.close()
     events.join_thread()
 
 
-def run_dask(jobs: Sequence[ParticipantJob], address: str, on_result: OnResult) -> None:
+def _stop_workers(pool: ProcessPoolExecutor) -> None:
+    """Stop every worker now (SIGTERM: each kills its kernels), then forget the pool."""
+    processes: dict[int, Any] = dict(getattr(pool, "_processes", None) or {})
+    pool.shutdown(wait=False, cancel_futures=True)
+    for process in processes.values():
+        process.terminate()
+    for process in processes.values():
+        process.join(5)
+        if process.is_alive():
+            process.kill()
+
+
+def _connect(address: str, connect_timeout: float) -> Any:
+    """A Dask client for ``address``, or one line if no scheduler answers in time."""
+    import distributed
+
+    client_class: Callable[..., Any] = distributed.Client
+    try:
+        return client_class(address, timeout=connect_timeout)
+    except (OSError, TimeoutError) as exc:
+        raise BuildEnvironmentError(
+            f"no Dask scheduler answered at {address} within {connect_timeout:g} s "
+            f"(--connect-timeout): {type(exc).__name__}; check the address and that "
+            "'dask scheduler' is running there"
+        ) from None
+
+
+def run_dask(
+    jobs: Sequence[ParticipantJob],
+    address: str,
+    on_result: OnResult,
+    connect_timeout: float = 10.0,
+) -> None:
     """Run ``jobs`` on the Dask cluster whose scheduler is at ``address``."""
     if not jobs:
         return
     import distributed
 
-    client_class: Callable[..., Any] = distributed.Client
     completed: Callable[..., Any] = distributed.as_completed
     run = uuid.uuid4().hex[:8]  # keys unique per build: two builds never share results
-    with client_class(address) as client:
+    with _connect(address, connect_timeout) as client:
         futures = {
             client.submit(run_participant, job, key=f"offerkit-{run}-{job.slug}", pure=False): job
             for job in jobs

@@ -60,7 +60,7 @@ def _evaluate_deadline(values: Mapping[str, Any], course: Course) -> Feedback:
         lines.append(EXAMPLE_NOTE.format(what=f"an offer received on {_EXAMPLE_WHEN}"))
     elif not offer_date:
         raise InvalidInputError(
-            "offer_date", "the date the offer arrived, written YYYY-MM-DD", "", "e.g. 2026-03-02"
+            "offer_date", "the date the offer arrived", "", "pick it in the calendar"
         )
     deadline = _deadline(values, course, offer_date)
     today = None if example else course.state.today
@@ -111,7 +111,7 @@ DEADLINE = ExerciseSpec(
     prompt="When did the offer arrive, and how many days do you need? The lesson says a "
     "week at most.",
     fields=(
-        Field("offer_date", "Offer date (YYYY-MM-DD)", placeholder=EXAMPLE_OFFER_DATE),
+        Field("offer_date", "Offer date", "date"),
         Field(
             "days",
             "Days to decide",
@@ -136,7 +136,7 @@ DEADLINE = ExerciseSpec(
     evaluate=_evaluate_deadline,
     defaults=_company_default,
     hints=(
-        "Write the date as year-month-day, e.g. 2026-03-02.",
+        "Pick the day the written offer reached you in the calendar.",
         f"An offer received on {_EXAMPLE_WHEN} with 7 days is answered by {_EXAMPLE.wording}.",
         "Longer than a week is not offered here: the lesson warns the chance may pass.",
     ),

@@ -89,6 +89,7 @@ HONESTY = ExerciseSpec(
         Field(
             "told_previous",
             "Previous pay as you told HR (empty = not told)",
+            "money",
             placeholder="25k x 14",
         ),
         Field("claimed_offer", "I mentioned a competing offer to HR", "bool", False),
@@ -204,7 +205,12 @@ REPLY = ExerciseSpec(
         ),
         Field("company", "Company", placeholder="Acme Ltd"),
         Field("role", "Role", placeholder="Backend engineer"),
-        Field("amount", "Annual figure (counter; optional to accept)", placeholder="400000"),
+        Field(
+            "amount",
+            "Annual figure (counter; optional to accept)",
+            "money",
+            placeholder="400000",
+        ),
         Field(
             "reason",
             "Your reason, in your words (a counter needs one; optional otherwise)",

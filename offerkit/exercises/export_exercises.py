@@ -1,9 +1,10 @@
 """Lesson 06 (optional): export an anonymised summary for the workshop pulse.
 
 Nothing leaves the learner's machine unless they click **Export anonymised summary**: the
-button writes ``<id>.offerkit-export.json`` next to the answers file (atomically), and the
-exercise always shows exactly what is (or would be) in it — shares, counts and kinds, no
-name, id, pay figure or free text (see :mod:`offerkit.rules.export`).
+button writes ``<token>.offerkit-export.json`` next to the answers file (atomically; a file
+there that is not an offerkit export is never replaced), and the exercise always shows
+exactly what is (or would be) in it — shares, counts and kinds, no name, id, pay figure or
+free text (see :mod:`offerkit.rules.export`).
 
 In a headless run (papermill, nbval) nothing is written and no token is created: the
 preview uses a placeholder token.
@@ -16,11 +17,11 @@ import json
 from pathlib import Path
 from typing import Any
 
-from offerkit.errors import OfferkitError
+from offerkit.errors import ForeignFileError, OfferkitError
 from offerkit.exercises.course import Course
 from offerkit.learner.answers import atomic_write_text
-from offerkit.learner.params import learner_slug
 from offerkit.rules.export import (
+    EXPORT_KIND,
     EXPORT_SUFFIX,
     ExportInputs,
     anonymised_export,
@@ -59,8 +60,9 @@ def export_inputs_from_course(course: Course) -> ExportInputs:
 
 
 def export_path(course: Course) -> Path:
-    """``<id>.offerkit-export.json`` next to the learner's answers file."""
-    return course.store.path.parent / f"{learner_slug(course.learner_id)}{EXPORT_SUFFIX}"
+    """``<token>.offerkit-export.json`` next to the learner's answers file: named by the
+    export's random token (saved the first time), never by the learner's id or name."""
+    return course.store.path.parent / f"{export_token(course.store)}{EXPORT_SUFFIX}"
 
 
 def export_from_course(course: Course, token: str) -> dict[str, Any]:
@@ -72,13 +74,30 @@ def _export_text(export: dict[str, Any]) -> str:
     return json.dumps(export, indent=2, ensure_ascii=False) + "\n"
 
 
+def _check_export_target(path: Path) -> None:
+    """Refuse (ForeignFileError) to replace a file that is not an offerkit export."""
+    if not path.exists() and not path.is_symlink():
+        return
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError, ValueError, RecursionError):
+        data = None
+    if not (isinstance(data, dict) and data.get("kind") == EXPORT_KIND) or path.is_symlink():
+        raise ForeignFileError(
+            f"{path} exists and is not an offerkit export; it was left untouched and nothing "
+            "was exported. Choose another file to export to, or move that one away"
+        )
+
+
 def write_export(course: Course, out: Path | None = None) -> Path:
     """Write the export (atomically) to ``out`` or :func:`export_path`; return the path.
 
     The token is the one saved in the answers file (a new one is saved the first time), so
-    a re-export replaces the earlier one in the class pulse instead of counting twice.
+    a re-export replaces the earlier one in the class pulse instead of counting twice. An
+    existing file that is not an offerkit export is never replaced (ForeignFileError).
     """
     path = out or export_path(course)
+    _check_export_target(path)
     atomic_write_text(path, _export_text(export_from_course(course, export_token(course.store))))
     return path
 

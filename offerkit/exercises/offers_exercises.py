@@ -16,7 +16,7 @@ from offerkit.exercises.spec import ExerciseSpec, Feedback, Field, Level
 from offerkit.learner import schema
 from offerkit.learner.readers import read_offers
 from offerkit.rules.areas import goal_area, goal_areas
-from offerkit.rules.offers import Offer, OfferScore, compare_offers
+from offerkit.rules.offers import MAX_RATING, Offer, OfferScore, compare_offers
 
 __all__ = ["OFFERS", "build_offers_exercise"]
 
@@ -80,13 +80,13 @@ def _example_offers(course: Course) -> dict[str, Any]:
             {
                 "name": "Acme",
                 "pay": "28k x 15",
-                "ratings": "salary=4, growth=4, team_atmosphere=4",
+                "ratings": {"salary": 4, "growth": 4, "team_atmosphere": 4},
                 "must_haves": ["team_atmosphere"],
             },
             {
                 "name": "Globex",
                 "pay": "32k x 14",
-                "ratings": "salary=5, growth=2, team_atmosphere=2",
+                "ratings": {"salary": 5, "growth": 2, "team_atmosphere": 2},
                 "must_haves": ["team_atmosphere"],
             },
         ]
@@ -101,8 +101,16 @@ OFFERS = ExerciseSpec(
     fields=(),
     entry_fields=(
         Field("name", "Company", placeholder="Acme"),
-        Field("pay", "Pay (any format)", placeholder="28k x 15"),
-        Field("ratings", "Ratings 0–5 (area=rating, …)", placeholder="salary=4, growth=3"),
+        Field("pay", "Pay (any format)", "money", placeholder="28k x 15"),
+        Field(
+            "ratings",
+            "Your rating of each area, 0–5 (0 = not rated)",
+            "scale",
+            {},
+            tuple((area.name, area.id) for area in goal_areas()),
+            min=0,
+            max=MAX_RATING,
+        ),
         Field(
             "must_haves",
             "Must-haves (rate them too)",
@@ -116,8 +124,8 @@ OFFERS = ExerciseSpec(
     example=_example_offers,
     hints=(
         "Rate the areas you weighted in lesson 01; an area you weight but do not rate counts 0.",
-        "Worked example: Acme, 28k x 15, 'salary=4, growth=4, team_atmosphere=4', must-have "
-        "team atmosphere.",
+        "Worked example: Acme, 28k x 15, rated 4 on salary, growth and team atmosphere, "
+        "must-have team atmosphere.",
         "A must-have rated below 3/5 is a red flag: that offer ranks last whatever it pays.",
     ),
 )

@@ -10,7 +10,6 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
-from offerkit.errors import InvalidInputError
 from offerkit.exercises.charts import priorities_chart
 from offerkit.exercises.course import Course
 from offerkit.exercises.goal_areas_exercises import area_choices, percent_lines
@@ -48,10 +47,12 @@ def _evaluate_priorities(values: Mapping[str, Any], course: Course) -> Feedback:
     state = course.state.priorities
     picked = state.picked
     if not picked:
-        raise InvalidInputError(
-            "Goal areas you care about",
-            "at least one goal area picked in the first exercise of this lesson",
-            "none",
+        return Feedback(
+            (
+                "Pick at least one goal area in the first exercise of this lesson; then set "
+                "how much each one matters here.",
+            ),
+            "warn",
         )
     raw = values.get("weights") or {}
     weights = read_weights(raw) if raw else {}
@@ -92,6 +93,8 @@ PRIORITIES = ExerciseSpec(
             "scale",
             {},
             tuple((label.split(" — ")[0], area_id) for label, area_id in area_choices()),
+            min=0,
+            max=SCALE_MAX,
         ),
         Field("confirmed", "These are my priorities", "bool", False),
     ),

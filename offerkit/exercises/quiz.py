@@ -2,7 +2,8 @@
 every answer, saved like any exercise.
 
 Questions live in ``data/quiz-NN.csv`` (``id, question, options, answer, explanation``;
-options separated by ``|``; ``answer`` counts from 1).
+options separated by ``|``; ``answer`` counts from 1). Options are shown as a) b) c) d) and
+the feedback names them by the same letters; the saved value stays the option's number.
 """
 
 from __future__ import annotations
@@ -17,7 +18,7 @@ from offerkit.exercises.course import Course
 from offerkit.exercises.spec import ExerciseSpec, Feedback, Field, Level
 from offerkit.rules.catalogue import load_catalogue
 
-__all__ = ["QuizQuestion", "build_quiz", "quiz_questions", "quiz_spec"]
+__all__ = ["QuizQuestion", "build_quiz", "option_letter", "quiz_questions", "quiz_spec"]
 
 _UNANSWERED = ""
 
@@ -31,6 +32,11 @@ class QuizQuestion:
     options: tuple[str, ...]
     answer: int  # 1-based
     explanation: str
+
+
+def option_letter(number: int) -> str:
+    """The letter an option is shown with: 1 → ``a``, 2 → ``b``…"""
+    return chr(96 + number)
 
 
 @cache
@@ -73,7 +79,9 @@ def _evaluate(lesson: str) -> Any:
                 continue
             correct = chosen == str(q.answer)
             right += correct
-            verdict = "right" if correct else f"not quite (the answer is {q.answer})"
+            letter = option_letter(int(chosen)) if chosen.isdigit() else chosen
+            answer = f"{option_letter(q.answer)}) {q.options[q.answer - 1]}"
+            verdict = f"{letter} is right" if correct else f"{letter} is not quite: it is {answer}"
             lines.append(f"Q{number}: {verdict}. {q.explanation}")
         answered = len(lines)
         lines.insert(
@@ -101,7 +109,7 @@ def quiz_spec(lesson: str) -> ExerciseSpec:
             _UNANSWERED,
             (
                 ("— choose —", _UNANSWERED),
-                *((f"{chr(96 + i)}) {o}", str(i)) for i, o in enumerate(q.options, start=1)),
+                *((f"{option_letter(i)}) {o}", str(i)) for i, o in enumerate(q.options, start=1)),
             ),
         )
         for n, q in enumerate(quiz_questions(lesson), start=1)

@@ -55,7 +55,8 @@ def _evaluate_profile(values: Mapping[str, Any], _course: Course) -> Feedback:
     if not name:
         return Feedback(("Please type your name (it only appears in your own files).",), "error")
     currency = str(values["currency"])
-    lines = [f"Hello {name}: your profile is saved on this computer only."]
+    # Not "saved": this is judged before saving; the status line says when the file exists.
+    lines = [f"Hello {name}: your profile goes into your answers file on this computer only."]
     level: Level = "ok"
     previous = str(values.get("previous_pay") or "").strip()
     if previous:

@@ -16,6 +16,7 @@ from typing import Any
 import ipywidgets as widgets
 
 from offerkit.exercises.charts import figure_bundle
+from offerkit.exercises.controls import control_value, field_control, field_view
 from offerkit.exercises.course import Course
 from offerkit.exercises.spec import (
     ExerciseSpec,
@@ -30,57 +31,20 @@ from offerkit.exercises.spec import (
 __all__ = ["ExerciseWidget", "build_exercise", "figure_output"]
 
 _WIDE = widgets.Layout(width="95%")
-_STYLE = {"description_width": "160px"}
-
-
-def _control(spec_field: Field, value: Any) -> widgets.Widget:
-    kind, label = spec_field.kind, spec_field.label
-    common: dict[str, Any] = {"description": label, "style": _STYLE}
-    if kind == "bool":
-        return widgets.Checkbox(value=bool(value), indent=False, description=label)
-    if kind == "number":
-        return widgets.FloatText(
-            value=float(value or 0), layout=widgets.Layout(width="360px"), **common
-        )
-    if kind in ("choice", "multi"):
-        allowed = [v for _label, v in spec_field.choices]
-        if kind == "choice":
-            chosen = value if value in allowed else (allowed[0] if allowed else None)
-            return widgets.Dropdown(options=list(spec_field.choices), value=chosen, **common)
-        picked = tuple(v for v in (value or ()) if v in allowed)
-        return widgets.SelectMultiple(
-            options=list(spec_field.choices),
-            value=picked,
-            rows=min(8, len(allowed)),
-            layout=_WIDE,
-            **common,
-        )
-    factory = widgets.Textarea if kind == "textarea" else widgets.Text
-    return factory(
-        value="" if value is None else str(value),
-        placeholder=spec_field.placeholder,
-        continuous_update=False,
-        layout=_WIDE,
-        **common,
-    )
-
-
-def _labelled(spec_field: Field, control: widgets.Widget) -> widgets.Widget:
-    """Long labels go above the control (a description would cut them off)."""
-    if len(spec_field.label) <= 28 or spec_field.kind == "bool":
-        return control
-    control.description = ""
-    return widgets.VBox([widgets.HTML(f"<b>{html.escape(spec_field.label)}</b>"), control])
-
-
-def _value(control: widgets.Widget) -> Any:
-    value = control.value
-    return list(value) if isinstance(value, tuple) else value
 
 
 def figure_output(figure: Any) -> dict[str, Any]:
     """A matplotlib figure as a display_data output (PNG), for ``Output.outputs``."""
     return {"output_type": "display_data", "metadata": {}, "data": figure_bundle(figure)}
+
+
+def _prompt_html(spec: ExerciseSpec) -> str:
+    """What an exercise nobody has touched shows: where to start, never a red error."""
+    return (
+        '<div class="offerkit-feedback offerkit-prompt" '
+        'style="border-left:4px solid #5f6b7a;padding:4px 10px;color:#37424f">'
+        f"<b>Start here:</b> {html.escape(spec.prompt)}</div>"
+    )
 
 
 def _entries_html(entries: Sequence[Mapping[str, Any]], fields: tuple[Field, ...]) -> str:
@@ -89,16 +53,19 @@ def _entries_html(entries: Sequence[Mapping[str, Any]], fields: tuple[Field, ...
     head = "".join(f"<th>{html.escape(f.label)}</th>" for f in fields)
     rows = "".join(
         "<tr><td>{}</td>{}</tr>".format(
-            n, "".join(f"<td>{html.escape(_show(e.get(f.name)))}</td>" for f in fields)
+            n, "".join(f"<td>{html.escape(_show(e.get(f.name), f))}</td>" for f in fields)
         )
         for n, e in enumerate(entries, start=1)
     )
     return f"<table class='offerkit-entries'><tr><th>#</th>{head}</tr>{rows}</table>"
 
 
-def _show(value: Any) -> str:
+def _show(value: Any, spec_field: Field) -> str:
+    """An entry's value as the learner entered it: labels, never ids."""
+    if isinstance(value, Mapping):
+        return ", ".join(f"{spec_field.choice_label(k)} {v}" for k, v in value.items())
     if isinstance(value, list | tuple):
-        return ", ".join(str(v) for v in value)
+        return ", ".join(spec_field.choice_label(v) for v in value)
     if isinstance(value, bool):
         return "yes" if value else "no"
     return "" if value is None else str(value)
@@ -109,37 +76,50 @@ class ExerciseWidget(widgets.VBox):  # type: ignore[misc]
 
     def __init__(self, spec: ExerciseSpec, course: Course) -> None:
         self.spec, self.course = spec, course
-        values, _example = exercise_values(spec, course)
-        self.entries: list[dict[str, Any]] = list(values.get("entries", []))
-        self.controls = {f.name: _control(f, values.get(f.name)) for f in spec.fields}
-        self.entry_controls = {f.name: _control(f, f.default) for f in spec.entry_fields}
+        self.touched = course.answer(spec.id) is not None
         self.feedback = widgets.HTML(layout=_WIDE)
         self.status = widgets.Label()
         self.chart = widgets.Output()
         self.check_button = widgets.Button(
             description="Check & save", button_style="primary", icon="check"
         )
-        self.check_button.on_click(lambda _b: self._safely(self.refresh))
+        self.check_button.on_click(lambda _b: self._safely(self._changed))
         self.hint_button = widgets.Button(
             description="Show a hint", disabled=not spec.hints, icon="lightbulb-o"
         )
         self.hint_html = widgets.HTML()
         self._hints_shown = 0
         self.hint_button.on_click(lambda _b: self._safely(self.next_hint))
-        for control in self.controls.values():
-            control.observe(lambda _change: self._safely(self.refresh), names="value")
-        children: list[widgets.Widget] = [
-            widgets.HTML(f"<h4>{html.escape(spec.title)}</h4><p>{html.escape(spec.prompt)}</p>"),
-            *(_labelled(f, self.controls[f.name]) for f in spec.fields),
-        ]
         if spec.is_ledger:
             self.add_button = widgets.Button(description="Add entry", icon="plus")
             self.remove_button = widgets.Button(description="Remove last", icon="minus")
             self.add_button.on_click(lambda _b: self._safely(self.add_entry))
             self.remove_button.on_click(lambda _b: self._safely(self.remove_last))
-            self.entries_html = widgets.HTML(_entries_html(self.entries, spec.entry_fields))
+            self.entries_html = widgets.HTML()
+        super().__init__()
+        self._build_inputs()
+        if course.awaiting_identity:  # Voila: shown once the learner has said who they are
+            self.layout.display = "none"
+            course.on_identity(lambda: self._safely(self.reopen))
+        self.refresh(save=False)
+
+    def _build_inputs(self) -> None:
+        """(Re)build the inputs from what the learner's answers file holds."""
+        spec = self.spec
+        values, _example = exercise_values(spec, self.course)
+        self.entries: list[dict[str, Any]] = list(values.get("entries", []))
+        self.controls = {f.name: field_control(f, values.get(f.name)) for f in spec.fields}
+        self.entry_controls = {f.name: field_control(f, f.default) for f in spec.entry_fields}
+        for control in self.controls.values():
+            control.observe(lambda _change: self._safely(self._changed), names="value")
+        children: list[widgets.Widget] = [
+            widgets.HTML(f"<h4>{html.escape(spec.title)}</h4><p>{html.escape(spec.prompt)}</p>"),
+            *(self._view(f, self.controls[f.name]) for f in spec.fields),
+        ]
+        if spec.is_ledger:
+            self.entries_html.value = _entries_html(self.entries, spec.entry_fields)
             children += [
-                *(_labelled(f, self.entry_controls[f.name]) for f in spec.entry_fields),
+                *(self._view(f, self.entry_controls[f.name]) for f in spec.entry_fields),
                 widgets.HBox([self.add_button, self.remove_button]),
                 self.entries_html,
             ]
@@ -150,12 +130,25 @@ class ExerciseWidget(widgets.VBox):  # type: ignore[misc]
             self.status,
             self.chart,
         ]
-        super().__init__(children=children)
+        self.children = children
+
+    def reopen(self) -> None:
+        """Show this learner's own answers (after the Voila identity prompt)."""
+        self.touched = self.course.answer(self.spec.id) is not None
+        self._build_inputs()
+        self.layout.display = None
         self.refresh(save=False)
+
+    def _changed(self) -> None:
+        self.touched = True
+        self.refresh()
+
+    def _view(self, spec_field: Field, control: widgets.Widget) -> widgets.Widget:
+        return field_view(spec_field, control, str(self.course.profile["currency"]))
 
     def values(self) -> dict[str, Any]:
         """The current values (and entries) as plain JSON-ready data."""
-        values = {name: _value(c) for name, c in self.controls.items()}
+        values = {name: control_value(c) for name, c in self.controls.items()}
         if self.spec.is_ledger:
             values["entries"] = [dict(e) for e in self.entries]
         return values
@@ -163,8 +156,13 @@ class ExerciseWidget(widgets.VBox):  # type: ignore[misc]
     def refresh(self, save: bool = True, allow_empty: bool = False) -> Feedback:
         """Judge the current values, show the feedback and chart, save if valid."""
         feedback = judge(self.spec, self.values(), self.course)
-        self.feedback.value = feedback_html(feedback)
         notes = list(self.course.problems)
+        if feedback.level == "error" and not self.touched:
+            self.feedback.value = _prompt_html(self.spec)  # nobody has touched it yet
+            self.status.value = " ".join(notes)
+            self._draw(feedback)
+            return feedback
+        self.feedback.value = feedback_html(feedback)
         if feedback.level != "error" and save:
             notes.append(self._save(allow_empty))
         elif feedback.level == "error":
@@ -179,10 +177,12 @@ class ExerciseWidget(widgets.VBox):  # type: ignore[misc]
             saved = store.save(self.spec.id, self.values(), allow_empty=allow_empty)
         except OSError as exc:
             return f"Not saved: could not write {store.path} ({exc.strerror or exc})."
-        if saved:
+        if saved and store.path.exists():
             return f"Saved at {datetime.now():%H:%M:%S} in {store.path.name}."
         if store.read_only:
             return "Not saved: " + store.warning
+        if saved:
+            return f"Not saved: {store.path.name} was not written."
         return "Not saved: an empty answer never replaces a saved one."
 
     def _safely(self, action: Callable[[], object]) -> None:
@@ -207,7 +207,8 @@ class ExerciseWidget(widgets.VBox):  # type: ignore[misc]
 
     def add_entry(self) -> Feedback:
         """Add the entry typed in the entry fields, if the rules accept it."""
-        entry = {name: _value(c) for name, c in self.entry_controls.items()}
+        self.touched = True
+        entry = {name: control_value(c) for name, c in self.entry_controls.items()}
         trial = {**self.values(), "entries": [*self.entries, entry]}
         feedback = judge(self.spec, trial, self.course)
         if feedback.level == "error":
@@ -215,13 +216,14 @@ class ExerciseWidget(widgets.VBox):  # type: ignore[misc]
             return feedback
         self.entries.append(entry)
         for spec_field in self.spec.entry_fields:
-            if spec_field.kind in ("text", "textarea"):
+            if spec_field.kind in ("text", "textarea", "money"):
                 self.entry_controls[spec_field.name].value = ""
         self.entries_html.value = _entries_html(self.entries, self.spec.entry_fields)
         return self.refresh()
 
     def remove_last(self) -> Feedback:
         """Remove the last entry (saved at once)."""
+        self.touched = True
         if self.entries:
             self.entries.pop()
         self.entries_html.value = _entries_html(self.entries, self.spec.entry_fields)

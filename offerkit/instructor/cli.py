@@ -8,11 +8,10 @@ handler imports what it needs when it runs, so ``offerkit --help`` stays fast.
 from __future__ import annotations
 
 import argparse
-import json
 import sys
 from pathlib import Path
 
-from offerkit.errors import AnswersFileError
+from offerkit.errors import AnswersFileError, ForeignFileError
 
 __all__ = ["add_instructor_commands"]
 
@@ -29,11 +28,15 @@ def _guide(args: argparse.Namespace) -> int:
 
 def _release(args: argparse.Namespace) -> int:
     """Write the learner build (no instructor notes or solutions anywhere) or the instructor
-    build (everything) of every lesson notebook."""
-    from offerkit.instructor.release import release_lessons
+    build (everything) of every lesson notebook. Files in the release folder that the
+    release did not write (learners' answers saved under Voila, notes) are kept."""
+    from offerkit.instructor.release import learner_files, release_lessons
 
     paths = release_lessons(args.audience, Path(args.out))
     print(f"wrote {len(paths)} notebooks for {args.audience} to {paths[0].parent}")
+    kept = learner_files(paths[0].parent)
+    if kept:
+        print(f"kept what learners saved there: {', '.join(p.name for p in kept)}")
     return 0
 
 
@@ -51,18 +54,33 @@ def _answers_file(given: str) -> Path:
 def _export(args: argparse.Namespace) -> int:
     """Write an anonymised summary of your answers for the workshop pulse (goal-area
     weights, strength mix, ask as %% over previous pay, exception kinds, decision window:
-    no names, ids, pay figures or free text) and print exactly what is in it."""
+    no names, ids, pay figures or free text) and print exactly what is in it. A file that
+    is not an offerkit answers file, or an --out file that is not an offerkit export, is
+    never changed."""
     from offerkit.exercises.course import start_course
     from offerkit.exercises.export_exercises import write_export
+    from offerkit.learner.answers import read_answers_file
 
     path = _answers_file(args.answers)
     try:
-        data = json.loads(path.read_text(encoding="utf-8"))
-    except (OSError, UnicodeDecodeError, json.JSONDecodeError) as exc:
-        raise AnswersFileError(f"{path}: not a readable answers file ({exc})") from None
-    learner_id = data.get("learner_id") if isinstance(data, dict) else None
-    namespace = {"learner_id": learner_id or "learner", "answers_file": str(path)}
+        found = read_answers_file(path)  # ForeignFileError: not offerkit's, left as it is
+    except ForeignFileError:
+        raise
+    except AnswersFileError as exc:
+        raise AnswersFileError(
+            f"{exc}; nothing was changed. Open a lesson with this answers file to keep it "
+            "aside and start a new one, or fix the file"
+        ) from None
+    if found is None:
+        raise AnswersFileError(f"{path}: no such answers file; name one with --answers FILE")
+    if found.newer:
+        raise AnswersFileError(
+            f"{path} was written by a newer offerkit (schema {found.schema}); update offerkit"
+        )
+    namespace = {"learner_id": found.learner_id or "learner", "answers_file": str(path)}
     course = start_course(namespace, headless=False, announce=False)
+    if course.store.read_only:  # the file changed since it was checked
+        raise AnswersFileError(course.store.warning)
     written = write_export(course, Path(args.out) if args.out else None)
     print(written.read_text(encoding="utf-8"), end="")
     print(f"wrote {written}", file=sys.stderr)
@@ -71,12 +89,14 @@ def _export(args: argparse.Namespace) -> int:
 
 def _pulse(args: argparse.Namespace) -> int:
     """Merge anonymised exports (files or folders) into a class view for the debrief:
-    charts and a summary; groups smaller than --min-group are not shown."""
+    charts and a summary; groups smaller than --min-group (3 or more) are not shown, nor
+    any group from which a small one could be worked out."""
     from offerkit.instructor.pulse_report import write_pulse
 
     files = write_pulse([Path(p) for p in args.exports], Path(args.out), args.min_group)
-    for problem in files.skipped:
-        print(f"offerkit pulse: {problem}", file=sys.stderr)
+    for item in files.skipped:  # the instructor's terminal only: never in the report
+        name = "".join(c if c.isprintable() else "\ufffd" for c in item.path.name)
+        print(f"offerkit pulse: {name}: {item.reason} (skipped)", file=sys.stderr)
     for path in (files.markdown, files.html, *files.charts):
         print(f"wrote {path}")
     return 0
@@ -112,5 +132,7 @@ def add_instructor_commands(sub: argparse._SubParsersAction[argparse.ArgumentPar
     pulse = sub.add_parser("pulse", help="class view from exports", description=_pulse.__doc__)
     pulse.add_argument("exports", nargs="+", help="export files or folders of them")
     pulse.add_argument("--out", default="pulse", help="output folder (default: pulse/)")
-    pulse.add_argument("--min-group", type=int, default=3, help="smallest group shown (default 3)")
+    pulse.add_argument(
+        "--min-group", type=int, default=3, help="smallest group shown (default and least: 3)"
+    )
     pulse.set_defaults(handler=_pulse)

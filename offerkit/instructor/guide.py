@@ -21,6 +21,7 @@ from offerkit.errors import InvalidInputError
 from offerkit.instructor.notebooks import INSTRUCTOR_TAG, LessonNotebook, read_lessons
 from offerkit.learner.answers import atomic_write_text
 from offerkit.rules.lessons import Lesson
+from offerkit.rules.markdown import escape_markdown
 
 __all__ = [
     "FacilitatorGuide",
@@ -146,8 +147,10 @@ def _sections(item: GuideLesson) -> list[tuple[str, tuple[str, ...], bool]]:
     return [part for part in parts if part[1]]
 
 
-def _md_cell(text: str) -> str:
-    return text.replace("|", "\\|")
+def _md_blocks(text: str) -> list[str]:
+    """A free text's paragraphs, each escaped: notebook text shows as written, never as
+    links, images or HTML (a lesson's metadata is file-derived, like any other input)."""
+    return [escape_markdown(block) for block in _blocks(text)]
 
 
 def guide_markdown(guide: FacilitatorGuide) -> str:
@@ -164,20 +167,27 @@ def guide_markdown(guide: FacilitatorGuide) -> str:
         "|" + "---|" * len(_HEADER),
     ]
     for row in _schedule_rows(guide):
-        lines.append("| " + " | ".join(_md_cell(cell) for cell in row) + " |")
+        lines.append("| " + " | ".join(escape_markdown(cell) for cell in row) + " |")
     for item in guide.lessons:
-        lines += ["", f"## {item.lesson.id} · {item.lesson.title} ({_span(item.start, item.end)})"]
+        title = f"{item.lesson.id} · {item.lesson.title} ({_span(item.start, item.end)})"
+        lines += ["", f"## {escape_markdown(title)}"]
         lines.append(f"Teaching {item.lesson.teaching} min, exercises {item.lesson.exercises} min.")
         for heading, entries, as_list in _sections(item):
-            lines += ["", f"### {heading}", ""]
+            lines += ["", f"### {escape_markdown(heading)}", ""]
             for entry in entries:
-                lines += [f"- {entry}"] if as_list else [entry, ""]
+                if as_list:
+                    lines.append(f"- {escape_markdown(entry)}")
+                else:
+                    lines += [line for block in _md_blocks(entry) for line in (block, "")]
     return "\n".join(lines).rstrip() + "\n"
 
 
+def _blocks(text: str) -> list[str]:
+    return [block.strip() for block in re.split(r"\n\s*\n", text) if block.strip()]
+
+
 def _paragraphs(text: str) -> str:
-    blocks = [block.strip() for block in re.split(r"\n\s*\n", text) if block.strip()]
-    return "".join(f"<p>{html.escape(block)}</p>" for block in blocks)
+    return "".join(f"<p>{html.escape(block)}</p>" for block in _blocks(text))
 
 
 def _html_lesson(item: GuideLesson) -> str:

@@ -1,14 +1,15 @@
 """Charts of the workshop pulse: a :class:`ClassPulse` in, matplotlib Figures out.
 
-Figures are made with :class:`matplotlib.figure.Figure` (no pyplot state). Suppressed
-groups are never drawn: they are named in a footnote as "fewer than N". When the whole
-class is below the threshold there are no charts at all.
+Figures are made with :class:`matplotlib.figure.Figure` (no pyplot state). Hidden groups
+are never drawn: a footnote names them as "hidden" (a small group, or one hidden with it).
+A chart with nothing to draw — every group hidden or empty — is not made at all, and when
+the whole class is below the threshold there are no charts.
 """
 
 from __future__ import annotations
 
 import io
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from typing import Any
 
 from matplotlib.backends.backend_agg import FigureCanvasAgg
@@ -30,28 +31,33 @@ def _new(label: str, title: str) -> tuple[Figure, Any]:
     return figure, axes
 
 
-def _footnote(figure: Figure, hidden: Sequence[str], min_group: int) -> None:
+def _footnote(figure: Figure, hidden: Sequence[str]) -> None:
     if hidden:
         figure.supxlabel(
-            f"Not drawn (fewer than {min_group}): {', '.join(hidden)}", fontsize=8, color=_GREY
+            f"Hidden (a small group, or hidden with one): {', '.join(hidden)}",
+            fontsize=8,
+            color=_GREY,
+            wrap=True,
         )
 
 
-def _bars(label: str, title: str, groups: Sequence[Group], min_group: int) -> Figure:
+def _drawable(groups: Sequence[Group]) -> bool:
+    return any(g.count for g in groups)
+
+
+def _bars(label: str, title: str, groups: Sequence[Group]) -> Figure:
     figure, axes = _new(label, title)
     drawn = [g for g in groups if g.count is not None]
     axes.bar([g.label for g in drawn], [g.count for g in drawn], color=_BLUE)
     axes.set_ylabel("learners")
     axes.yaxis.get_major_locator().set_params(integer=True)
     axes.tick_params(axis="x", labelsize=8)
-    _footnote(figure, [g.label for g in groups if g.count is None], min_group)
+    _footnote(figure, [g.label for g in groups if g.count is None])
     return figure
 
 
 def _asks(pulse: ClassPulse) -> Figure:
-    figure = _bars(
-        "pulse-asks", "Asks over previous pay vs the +20 % guideline", pulse.asks, pulse.min_group
-    )
+    figure = _bars("pulse-asks", "Asks over previous pay vs the +20 % guideline", pulse.asks)
     axes = figure.axes[0]
     labels = [t.get_text() for t in axes.get_xticklabels()]
     if "20–30 %" in labels:  # the guideline sits between the 10–20 % and 20–30 % bars
@@ -63,33 +69,36 @@ def _asks(pulse: ClassPulse) -> Figure:
 
 
 def _wants(pulse: ClassPulse) -> Figure:
-    figure, axes = _new("pulse-wants", "Which wants dominate: share with the area in their top 3")
-    drawn = [row for row in pulse.wants if row.share is not None]
-    axes.barh([row.area for row in drawn][::-1], [row.share for row in drawn][::-1], color=_GREEN)
+    figure, axes = _new("pulse-wants", "Which wants dominate: share whose first priority it is")
+    drawn = [g for g in pulse.wants if g.count]  # 13 rows: the empty ones are left out
+    shares = [(g.count or 0) / pulse.learners for g in drawn]
+    axes.barh([g.label for g in drawn][::-1], shares[::-1], color=_GREEN)
     axes.set_xlim(0, 1)
     axes.xaxis.set_major_formatter(lambda value, _pos: f"{value:.0%}")
-    hidden = [row.area for row in pulse.wants if row.share is None]
-    _footnote(figure, hidden, pulse.min_group)
+    _footnote(figure, [g.label for g in pulse.wants if g.count is None])
     return figure
 
 
 def pulse_figures(pulse: ClassPulse) -> dict[str, Figure]:
-    """The pulse's charts by name (``wants``, ``asks``, ``strengths``, ``windows``)."""
+    """The pulse's charts by name (``wants``, ``asks``, ``strengths``, ``windows``): only
+    those with at least one group shown and not empty."""
     if pulse.suppressed_all:
         return {}
-    return {
-        "wants": _wants(pulse),
-        "asks": _asks(pulse),
-        "strengths": _bars(
-            "pulse-strengths",
-            "Strength mix: learners with at least one of each kind",
+    makers: dict[str, tuple[Sequence[Group], Callable[[], Figure]]] = {
+        "wants": (pulse.wants, lambda: _wants(pulse)),
+        "asks": (pulse.asks, lambda: _asks(pulse)),
+        "strengths": (
             pulse.strengths,
-            pulse.min_group,
+            lambda: _bars(
+                "pulse-strengths", "Strength mix: each learner's strongest kind", pulse.strengths
+            ),
         ),
-        "windows": _bars(
-            "pulse-windows", "Decision windows after an offer", pulse.windows, pulse.min_group
+        "windows": (
+            pulse.windows,
+            lambda: _bars("pulse-windows", "Decision windows after an offer", pulse.windows),
         ),
     }
+    return {name: make() for name, (groups, make) in makers.items() if _drawable(groups)}
 
 
 def figure_png(figure: Figure) -> bytes:

@@ -1,25 +1,42 @@
 """The workshop pulse as Markdown and HTML, and ``offerkit pulse``'s output folder.
 
 ``write_pulse`` writes ``pulse.md``, ``pulse.html`` and one PNG per chart (atomically).
-No token, file content or free text reaches these files: only counts, shares and labels.
-Skipped files are listed by name so the instructor can ask for a new export.
+No token, file name, file content or free text reaches these files: only counts, shares,
+the course's own labels and the fixed reasons files were skipped for. Every text is
+escaped all the same — for Markdown with :func:`~offerkit.rules.markdown.escape_markdown`,
+for HTML with ``html.escape`` — so nothing in a report can become a link, image or markup.
 """
 
 from __future__ import annotations
 
 import html
 import os
+import re
 import tempfile
+from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from offerkit.instructor.pulse import ClassPulse, Group, class_pulse, read_exports
+from offerkit.errors import InvalidInputError
+from offerkit.instructor.pulse import ClassPulse, Group, SkippedFile, class_pulse, read_exports
 from offerkit.learner.answers import atomic_write_text
+from offerkit.rules.markdown import escape_markdown
 
-__all__ = ["PulseFiles", "pulse_html", "pulse_markdown", "pulse_tables", "write_pulse"]
+__all__ = [
+    "HIDDEN",
+    "PulseFiles",
+    "hidden_note",
+    "pulse_html",
+    "pulse_markdown",
+    "pulse_tables",
+    "skipped_lines",
+    "write_pulse",
+]
 
 Table = tuple[str, tuple[str, ...], tuple[tuple[str, ...], ...]]
+HIDDEN = "hidden"
+_IMAGE_NAME = re.compile(r"[A-Za-z0-9][A-Za-z0-9._-]*\.png")
 
 
 @dataclass(frozen=True)
@@ -29,37 +46,32 @@ class PulseFiles:
     markdown: Path
     html: Path
     charts: tuple[Path, ...]
-    skipped: tuple[str, ...]
+    skipped: tuple[SkippedFile, ...]
 
 
-def _count(value: int | None, min_group: int) -> str:
-    return f"fewer than {min_group}" if value is None else str(value)
+def _count(value: int | None) -> str:
+    return HIDDEN if value is None else str(value)
 
 
-def _groups(title: str, groups: Sequence[Group], min_group: int) -> Table:
-    rows = tuple((g.label, _count(g.count, min_group)) for g in groups)
-    return title, ("group", "learners"), rows
+def _share(value: int | None, learners: int) -> str:
+    return "—" if value is None else f"{value / learners:.0%}"
+
+
+def _groups(title: str, groups: Sequence[Group]) -> Table:
+    return title, ("group", "learners"), tuple((g.label, _count(g.count)) for g in groups)
 
 
 def pulse_tables(pulse: ClassPulse) -> tuple[Table, ...]:
     """The class view as (title, header, rows) tables; none when everything is suppressed."""
     if pulse.suppressed_all:
         return ()
-    wants = tuple(
-        (
-            row.area,
-            _count(row.top3, pulse.min_group),
-            "—" if row.share is None else f"{row.share:.0%}",
-            "—" if row.mean_weight is None else f"{row.mean_weight:.0%}",
-        )
-        for row in pulse.wants
-    )
+    wants = tuple((g.label, _count(g.count), _share(g.count, pulse.learners)) for g in pulse.wants)
     return (
-        ("Which wants dominate", ("goal area", "in top 3", "share", "mean weight"), wants),
-        _groups("Asks over previous pay (guideline: up to +20 %)", pulse.asks, pulse.min_group),
-        _groups("Strength mix (learners with at least one)", pulse.strengths, pulse.min_group),
-        _groups("Exceptions to the guideline used", pulse.exceptions, pulse.min_group),
-        _groups("Decision windows", pulse.windows, pulse.min_group),
+        ("Which wants dominate (first priority)", ("goal area", "learners", "share"), wants),
+        _groups("Asks over previous pay (guideline: up to +20 %)", pulse.asks),
+        _groups("Strength mix (each learner's strongest kind)", pulse.strengths),
+        _groups("Exceptions to the guideline used", pulse.exceptions),
+        _groups("Decision windows", pulse.windows),
     )
 
 
@@ -70,23 +82,54 @@ def _intro(pulse: ClassPulse) -> str:
     )
 
 
+def hidden_note(pulse: ClassPulse) -> str:
+    """What "hidden" means, for the reader of a table or chart."""
+    return (
+        f'"{HIDDEN}": a group of fewer than {pulse.min_group} learners, or a group hidden '
+        "with one so that it cannot be worked out from the total; an empty group may be "
+        "hidden too."
+    )
+
+
+def skipped_lines(reasons: Sequence[str]) -> tuple[str, ...]:
+    """The skipped files as "N files: reason" lines, one per reason (no file names)."""
+    counted = Counter(reasons)
+    return tuple(f"{n} file{'s' if n != 1 else ''}: {reason}" for reason, n in counted.items())
+
+
+def _image_names(images: Mapping[str, str] | None) -> list[tuple[str, str]]:
+    for file_name in (images or {}).values():
+        if not _IMAGE_NAME.fullmatch(file_name):
+            raise InvalidInputError(
+                "image file name", "a plain name such as pulse-asks.png", file_name
+            )
+    return list((images or {}).items())
+
+
 def pulse_markdown(pulse: ClassPulse, images: Mapping[str, str] | None = None) -> str:
-    """The class view as Markdown (``images``: chart name → file name to embed)."""
+    """The class view as Markdown (``images``: chart name → file name to embed).
+
+    Every text is escaped with :func:`escape_markdown`, so it shows as written.
+    """
+    md = escape_markdown
     lines = ["# Workshop pulse", ""]
     if pulse.suppressed_all:
-        return "\n".join([*lines, pulse.notice, ""])
-    lines += [_intro(pulse), ""]
-    for name, file_name in (images or {}).items():
-        lines += [f"![{name}]({file_name})", ""]
+        return "\n".join([*lines, md(pulse.notice), ""])
+    lines += [md(_intro(pulse)), "", md(hidden_note(pulse)), ""]
+    for name, file_name in _image_names(images):
+        lines += [f"![{md(name)}]({file_name})", ""]
     for title, header, rows in pulse_tables(pulse):
-        lines += [f"## {title}", "", "| " + " | ".join(header) + " |"]
+        lines += [f"## {md(title)}", "", "| " + " | ".join(map(md, header)) + " |"]
         lines.append("|" + "---|" * len(header))
-        lines += ["| " + " | ".join(row) + " |" for row in rows]
+        lines += ["| " + " | ".join(map(md, row)) + " |" for row in rows]
         lines.append("")
     if pulse.skipped:
-        # Learner files can quote anything: keep it inert in viewers that render HTML.
-        safe = (html.escape(item, quote=False) for item in pulse.skipped)
-        lines += ["## Skipped files", "", *(f"- {item}" for item in safe), ""]
+        lines += [
+            "## Skipped files",
+            "",
+            *(f"- {md(line)}" for line in skipped_lines(pulse.skipped)),
+            "",
+        ]
     return "\n".join(lines)
 
 
@@ -103,13 +146,15 @@ def pulse_html(pulse: ClassPulse, images: Mapping[str, str] | None = None) -> st
     if pulse.suppressed_all:
         body = f"<p>{html.escape(pulse.notice)}</p>"
     else:
-        body = f"<p>{html.escape(_intro(pulse))}</p>" + "".join(
+        body = f"<p>{html.escape(_intro(pulse))}</p><p>{html.escape(hidden_note(pulse))}</p>"
+        body += "".join(
             f'<img src="{html.escape(file_name)}" alt="{html.escape(name)}">'
-            for name, file_name in (images or {}).items()
+            for name, file_name in _image_names(images)
         )
         body += "".join(_html_table(*table) for table in pulse_tables(pulse))
         if pulse.skipped:
-            items = "".join(f"<li>{html.escape(item)}</li>" for item in pulse.skipped)
+            lines = skipped_lines(pulse.skipped)
+            items = "".join(f"<li>{html.escape(line)}</li>" for line in lines)
             body += f"<h2>Skipped files</h2><ul>{items}</ul>"
     return (
         '<!DOCTYPE html>\n<html lang="en"><head><meta charset="utf-8"><title>Workshop pulse'

@@ -7,30 +7,33 @@ the plan's content and rendering are rules (:mod:`offerkit.rules.plan`).
 from __future__ import annotations
 
 from offerkit.learner.state import LearnerState
-from offerkit.rules.dates import days_text
-from offerkit.rules.hr import deadline_notes
-from offerkit.rules.plan import OfferPlan
+from offerkit.rules.plan import OfferPlan, PlanOffer, PlanPriority, PlanStrength
 
 __all__ = ["offer_plan"]
 
 
-def _wants(state: LearnerState, missing: list[str]) -> tuple[tuple[str, ...], tuple[str, ...]]:
+def _priorities(state: LearnerState, missing: list[str]) -> tuple[PlanPriority, ...]:
     priorities = state.priorities
     if priorities.priorities.is_empty:
         missing.append("Lesson 01: pick your goal areas and confirm your priorities.")
-        return (), ()
+        return ()
     if not priorities.confirmed:
         missing.append("Lesson 01: confirm your priorities (the plan shows the suggestion).")
-    wants = tuple(f"{area.name} — {share} %" for area, share in priorities.percentages())
-    return wants, tuple(q.question for q in state.questions)
+    asked = {q.area.id: q.question for q in state.questions}
+    return tuple(
+        PlanPriority(area.name, share, asked.get(area.id, ""))
+        for area, share in priorities.percentages()
+    )
 
 
-def _strengths(state: LearnerState, missing: list[str]) -> tuple[tuple[str, ...], tuple[str, ...]]:
+def _strengths(state: LearnerState, missing: list[str]) -> tuple[PlanStrength, ...]:
     summary = state.strengths
     if not summary.ranked:
         missing.append("Lesson 02: add your strengths with evidence.")
-    carrying = tuple(f"{s.description} — {s.evidence}" for s in summary.carrying_weight)
-    return carrying, tuple(s.description for s in summary.needs_evidence)
+    return tuple(
+        PlanStrength(s.description, s.evidence, "soft" if s.kind == "soft" else "hard", s.rare)
+        for s in summary.ranked
+    )
 
 
 def _salary(
@@ -52,43 +55,38 @@ def _salary(
     return expected.range_low, expected.range_high, tuple(reasons)
 
 
-def _deadline(state: LearnerState, missing: list[str]) -> tuple[str, str]:
-    deadline = state.deadline
-    if deadline is None:
-        missing.append("Lesson 04: set your decision deadline when an offer arrives.")
-        return "", ""
-    when = f"Decide by {deadline.wording} ({days_text(deadline.days)} after the offer)."
-    notes = deadline_notes(deadline)  # the date itself: a weekend, a move, beyond the week
-    when = " ".join((when, *notes))
-    return when, "To ask HR for this date: " + deadline.extension_message
-
-
 def offer_plan(state: LearnerState, next_step: str = "") -> OfferPlan:
     """The learner's plan; the parts still to do are listed in ``missing``."""
     missing: list[str] = []
-    wants, questions = _wants(state, missing)
-    carrying, needs = _strengths(state, missing)
+    priorities = _priorities(state, missing)
+    strengths = _strengths(state, missing)
     low, high, reasons = _salary(state, missing)
     if not state.doubts:
         missing.append("Lesson 04: pick the doubts you will confirm with HR.")
     if not state.opening:
         missing.append("Lesson 04: draft your opening line.")
-    deadline, extension = _deadline(state, missing)
+    deadline = state.deadline
+    if deadline is None:
+        missing.append("Lesson 04: set your decision deadline when an offer arrives.")
     return OfferPlan(
-        learner_name=state.profile.name,
-        target_role=state.profile.target_role,
+        learner_name=state.profile.name or state.profile.learner_id,
         currency=state.profile.currency,
-        wants=wants,
-        questions=questions,
-        strengths=carrying,
-        strengths_needing_evidence=needs,
+        target_role=state.profile.target_role,
+        priorities=priorities,
+        priorities_source=state.priorities.source_label if priorities else "",
+        strengths=strengths,
         range_low=low,
         range_high=high,
         range_reasons=reasons,
         doubts=state.doubts,
         opening=state.opening,
-        deadline=deadline,
-        extension=extension,
+        offers=tuple(
+            PlanOffer(s.offer.name, s.cash, s.fit_pct, s.red_flags) for s in state.ranked_offers
+        ),
+        counter=None if state.counter is None else state.counter.amount,
+        counter_company=state.company if state.counter is not None else "",
+        decision_date=None if deadline is None else deadline.deadline,
+        extension_message="" if deadline is None else deadline.extension_message,
         next_step=(next_step or state.next_step).strip(),
         missing=tuple(missing),
     )

@@ -129,7 +129,12 @@ def read_strengths(raw_entries: Sequence[Mapping[str, Any]]) -> list[Strength]:
 
 def read_areas(value: object) -> list[GoalArea]:
     """Picked goal areas (ids, or names as typed in older answers), each once, in order."""
-    items = [value] if isinstance(value, str) else list(value or ())  # type: ignore[call-overload]
+    if value is None or isinstance(value, str):
+        items: list[object] = [value] if value else []
+    elif isinstance(value, list | tuple):
+        items = list(value)
+    else:
+        raise InvalidInputError("areas", "a list of goal areas", value)
     picked: dict[str, GoalArea] = {}
     for item in items:
         if str(item).strip():
@@ -173,7 +178,15 @@ def _area_numbers(value: object, field: str) -> dict[str, float]:
 
 
 def read_ratings(value: object) -> dict[str, float]:
-    """An offer's ratings per goal area (0–5): slider values, or the old typed text."""
+    """An offer's ratings per goal area (0–5): slider values (0 = not rated, left out), or
+    the text typed before the sliders (``"salary=4, growth=3"``, schema 1)."""
+    if isinstance(value, Mapping):
+        ratings = {area: n for area, n in _area_numbers(value, "ratings").items() if n != 0}
+        if not ratings:
+            raise InvalidInputError(
+                "ratings", "at least one rating above 0", "nothing", "move a slider"
+            )
+        return ratings
     ratings = _area_numbers(value, "ratings")
     if not ratings:
         raise InvalidInputError("ratings", "at least one rating", value, _RATINGS_HELP)

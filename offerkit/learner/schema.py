@@ -34,11 +34,15 @@ __all__ = [
 
 @dataclass(frozen=True)
 class AnswerSchema:
-    """One exercise's saved answer: its id, its fields and (for lists) each entry's fields."""
+    """One exercise's saved answer: its id, its fields and (for lists) each entry's fields.
+
+    ``legacy_fields`` were saved by an earlier release and are still read (never written).
+    """
 
     id: str
     fields: tuple[str, ...]
     entry_fields: tuple[str, ...] = ()
+    legacy_fields: tuple[str, ...] = ()
 
 
 PAY_FORMATS = AnswerSchema("00.pay-formats", ("pay", "currency"))
@@ -54,7 +58,7 @@ PROFILE = AnswerSchema(
         "high_demand_reason",
     ),
 )
-GOAL_AREAS = AnswerSchema("01.goal-areas", ("areas", "weights"))
+GOAL_AREAS = AnswerSchema("01.goal-areas", ("areas",), legacy_fields=("weights",))
 JOURNAL = AnswerSchema("01.journal", (), ("experience", "reason", "areas", "intensity"))
 PRIORITIES = AnswerSchema("01.priorities", ("weights", "confirmed"))
 STRENGTHS = AnswerSchema("02.strengths", (), ("description", "evidence", "kind", "rare"))
@@ -76,7 +80,9 @@ OPENING = AnswerSchema("04.opening", ("kind", "company", "role"))
 DEADLINE = AnswerSchema("04.deadline", ("offer_date", "days", "company", "reason", "weekend"))
 TONE = AnswerSchema("04.tone", ("draft", "offers_held"))
 OFFERS = AnswerSchema("05.offers", (), ("name", "pay", "ratings", "must_haves"))
-HONESTY = AnswerSchema("05.honesty", ("told_previous", "claimed_offer", "offers_held"))
+HONESTY = AnswerSchema(
+    "05.honesty", ("told_previous", "claimed_offer"), legacy_fields=("offers_held",)
+)
 REPLY = AnswerSchema("05.reply", ("kind", "company", "role", "amount", "reason"))
 PLAN = AnswerSchema("06.plan", ("next_step",))
 

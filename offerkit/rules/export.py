@@ -49,8 +49,7 @@ EXPORT_SUFFIX = ".offerkit-export.json"
 TOKEN_KEY = "06.export-token"  # reserved answers key: {"token": "<hex>"}
 EXCEPTION_KINDS = ("exceptional", "high-demand")
 STRENGTH_KINDS = ("soft", "hard", "rare_hard")
-_TOKEN = re.compile(r"^[0-9a-f]{16,64}$")
-_AREA = re.compile(r"^[a-z][a-z_]{0,39}$")
+_TOKEN = re.compile(r"[0-9a-f]{16,64}")  # fullmatch: "$" would let a final newline in
 _MAX_DAYS = 366
 
 
@@ -100,7 +99,7 @@ class TokenStore(Protocol):
 def export_token(store: TokenStore) -> str:
     """The learner's export token: the saved one, else a new one saved under TOKEN_KEY."""
     saved = store.get(TOKEN_KEY)
-    if isinstance(saved, Mapping) and _TOKEN.match(str(saved.get("token", ""))):
+    if isinstance(saved, Mapping) and _TOKEN.fullmatch(str(saved.get("token", ""))):
         return str(saved["token"])
     token = new_token()
     store.save(TOKEN_KEY, {"token": token})
@@ -119,7 +118,9 @@ def _weights(weights: Mapping[str, float]) -> dict[str, float]:
     for area, weight in weights.items():
         if area not in known:  # only catalogue ids: never a learner's own words
             raise InvalidInputError("goal area", f"one of {', '.join(sorted(known))}", area)
-        if not isinstance(weight, int | float) or not 0 <= weight <= 1:
+        if isinstance(weight, bool) or not isinstance(weight, int | float):
+            raise InvalidInputError(f"weight of {area}", "a share from 0 to 1", weight)
+        if not 0 <= weight <= 1:
             raise InvalidInputError(f"weight of {area}", "a share from 0 to 1", weight)
         clean[area] = round(float(weight), 2)
     return clean
@@ -145,7 +146,7 @@ def anonymised_export(inputs: ExportInputs, token: str) -> dict[str, Any]:
     The ask becomes a whole percentage over previous pay (None when either is unknown);
     exceptions keep their kind only (the reason is free text and could identify).
     """
-    if not isinstance(token, str) or not _TOKEN.match(token):
+    if not isinstance(token, str) or not _TOKEN.fullmatch(token):
         raise InvalidInputError("token", "16–64 lower-case hex digits (see new_token)", token)
     kinds = sorted(dict.fromkeys(inputs.exception_kinds))
     for kind in kinds:
@@ -171,40 +172,97 @@ def anonymised_export(inputs: ExportInputs, token: str) -> dict[str, Any]:
     }
 
 
+_FIELDS = (
+    "kind",
+    "schema",
+    "token",
+    "goal_areas",
+    "strengths",
+    "ask_over_previous_pct",
+    "exception_used",
+    "exceptions",
+    "decision_window_days",
+)
+
+
+def _whole(value: Any) -> bool:
+    return isinstance(value, int) and not isinstance(value, bool)
+
+
 def _optional_int(data: Mapping[str, Any], key: str, low: int, high: int) -> int | None:
-    value = data.get(key)
+    value = data[key]
     if value is None:
         return None
-    if not isinstance(value, int) or isinstance(value, bool) or not low <= value <= high:
+    if not _whole(value) or not low <= value <= high:
         raise ValueError(f"'{key}' must be a whole number from {low} to {high} or null")
-    return value
+    return int(value)
+
+
+def _share(value: Any) -> bool:
+    if isinstance(value, bool) or not isinstance(value, int | float):
+        return False
+    return math.isfinite(value) and 0 <= value <= 1
+
+
+def _checked_areas(areas: Any) -> dict[str, float]:
+    known = _known_areas()
+    if not isinstance(areas, dict) or not all(
+        isinstance(k, str) and k in known and _share(v) for k, v in areas.items()
+    ):
+        raise ValueError("'goal_areas' must map the course's goal-area ids to shares from 0 to 1")
+    return {k: float(v) for k, v in areas.items()}
+
+
+def _checked_strengths(strengths: Any) -> dict[str, int]:
+    if (
+        not isinstance(strengths, dict)
+        or sorted(strengths) != sorted(STRENGTH_KINDS)
+        or not all(_whole(v) and 0 <= v <= 999 for v in strengths.values())
+    ):
+        raise ValueError(
+            f"'strengths' must hold counts from 0 to 999 for {', '.join(STRENGTH_KINDS)}"
+        )
+    return {k: int(strengths[k]) for k in STRENGTH_KINDS}
+
+
+def _checked_exceptions(exceptions: Any, used: Any) -> tuple[str, ...]:
+    if not isinstance(exceptions, list) or not all(
+        isinstance(kind, str) and kind in EXCEPTION_KINDS for kind in exceptions
+    ):
+        raise ValueError(f"'exceptions' must list kinds among {', '.join(EXCEPTION_KINDS)}")
+    if len(set(exceptions)) != len(exceptions):
+        raise ValueError("'exceptions' lists a kind twice")
+    if not isinstance(used, bool) or used != bool(exceptions):
+        raise ValueError("'exception_used' must be true exactly when 'exceptions' is not empty")
+    return tuple(sorted(exceptions))
 
 
 def parse_export(data: Any) -> LearnerExport:
-    """Check an export's shape (parsed JSON); ValueError with the first problem otherwise."""
+    """Check an export's shape (parsed JSON); ValueError with the first problem otherwise.
+
+    Strict: exactly the fields :func:`anonymised_export` writes, catalogue area ids only,
+    whole numbers in range. The messages are fixed texts that never quote the file, so a
+    reason can be shown in a report without carrying anything a file chose to say.
+    """
     if not isinstance(data, dict) or data.get("kind") != EXPORT_KIND:
         raise ValueError(f'not an offerkit export (expected "kind": "{EXPORT_KIND}")')
-    if data.get("schema") != EXPORT_SCHEMA:
-        raise ValueError(f"'schema' must be {EXPORT_SCHEMA} (got {data.get('schema')!r})")
-    if not _TOKEN.match(str(data.get("token", ""))):
+    if not _whole(data.get("schema")) or data["schema"] != EXPORT_SCHEMA:
+        raise ValueError(f"'schema' must be {EXPORT_SCHEMA} (an export of another version)")
+    token = data.get("token")
+    if not isinstance(token, str) or not _TOKEN.fullmatch(token):
         raise ValueError("'token' is missing or malformed")
-    areas, strengths = data.get("goal_areas"), data.get("strengths")
-    if not isinstance(areas, dict) or not all(
-        _AREA.match(str(k)) and isinstance(v, int | float) and 0 <= v <= 1 for k, v in areas.items()
-    ):
-        raise ValueError("'goal_areas' must map area ids to shares from 0 to 1")
-    if not isinstance(strengths, dict) or not all(
-        isinstance(strengths.get(k), int) and 0 <= strengths[k] <= 999 for k in STRENGTH_KINDS
-    ):
-        raise ValueError(f"'strengths' must hold counts for {', '.join(STRENGTH_KINDS)}")
-    exceptions = data.get("exceptions")
-    if not isinstance(exceptions, list) or not set(exceptions) <= set(EXCEPTION_KINDS):
-        raise ValueError(f"'exceptions' must list kinds among {', '.join(EXCEPTION_KINDS)}")
+    missing = [key for key in _FIELDS if key not in data]
+    if missing:
+        raise ValueError(f"'{missing[0]}' is missing")
+    if len(data) != len(_FIELDS):
+        raise ValueError(
+            f"holds fields an export does not have (expected only {', '.join(_FIELDS)})"
+        )
     return LearnerExport(
-        token=str(data["token"]),
-        weights={str(k): float(v) for k, v in areas.items()},
-        strengths={k: int(strengths[k]) for k in STRENGTH_KINDS},
+        token=token,
+        weights=_checked_areas(data["goal_areas"]),
+        strengths=_checked_strengths(data["strengths"]),
         ask_pct=_optional_int(data, "ask_over_previous_pct", -100, 10_000),
-        exceptions=tuple(sorted(set(exceptions))),
+        exceptions=_checked_exceptions(data["exceptions"], data["exception_used"]),
         decision_days=_optional_int(data, "decision_window_days", 0, _MAX_DAYS),
     )

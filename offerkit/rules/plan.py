@@ -1,107 +1,394 @@
-"""My offer plan: the one page a learner leaves with, as Markdown and printable HTML.
+"""My offer plan: the one page a learner takes into the HR call, as Markdown and as HTML.
 
-Pure: the plan is assembled by the capstone exercise from the rules' results and rendered
-here. Every text a learner typed is escaped in the HTML.
+Pure: :class:`OfferPlan` holds what the learner decided in lessons 00–05 (it is assembled
+from the learner's state elsewhere); this module only words and renders it.
+
+* :func:`plan_markdown` — the full plan, first person, every learner text kept whole.
+* :func:`plan_html` — the printable page: the same sections through mistune, in a jinja2
+  template (autoescape on) with a print stylesheet for **one A4 page**. Long answers are
+  kept to one page by *shortening*, never by shrinking the type further: each text is cut
+  at a word with an ellipsis and each list keeps its first items (see :data:`PRINT_LIMITS`);
+  the page then says that the full text is in plan.md.
+
+Learner text enters Markdown only through :func:`_md`, which escapes Markdown's specials
+and folds line breaks, so a name like ``[x](javascript:…)`` stays text and no answer can
+open a code block, heading or quote of its own.
 """
 
 from __future__ import annotations
 
-import html
-from dataclasses import dataclass, field
+import re
+import unicodedata
+from collections.abc import Sequence
+from dataclasses import dataclass, fields
+from datetime import date
+from typing import Literal
 
-from offerkit.errors import EmptyTextError
+import jinja2
+import mistune
+from markupsafe import Markup
+
+from offerkit.errors import EmptyTextError, InvalidInputError
+from offerkit.rules.dates import is_weekend, long_date, weekend_note
 from offerkit.rules.pay import format_money
 
-__all__ = ["OfferPlan", "plan_html", "plan_markdown"]
+__all__ = [
+    "PRINT_LIMITS",
+    "OfferPlan",
+    "PlanOffer",
+    "PlanPriority",
+    "PlanStrength",
+    "PrintLimits",
+    "plan_html",
+    "plan_markdown",
+]
+
+
+@dataclass(frozen=True)
+class PlanPriority:
+    """One thing I want, its confirmed share (whole %), and the question that checks it."""
+
+    area: str
+    percent: int
+    question: str = ""
+
+
+@dataclass(frozen=True)
+class PlanStrength:
+    """One strength with its evidence ("" = still to find)."""
+
+    description: str
+    evidence: str = ""
+    kind: Literal["hard", "soft"] = "hard"
+    rare: bool = False
+
+    @property
+    def tier(self) -> Literal["rare hard", "hard", "soft"]:
+        """Rare hard > hard > soft (a soft strength marked rare is still soft)."""
+        if self.kind == "soft":
+            return "soft"
+        return "rare hard" if self.rare else "hard"
+
+
+@dataclass(frozen=True)
+class PlanOffer:
+    """One offer as ranked in lesson 05 (best first)."""
+
+    name: str
+    annual_cash: float
+    fit_pct: float
+    red_flags: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
 class OfferPlan:
-    """Everything on the one-page plan; empty parts are listed in ``missing``."""
+    """Everything on the one-page plan; parts not done yet are listed in ``missing``."""
 
     learner_name: str
-    target_role: str
     currency: str
-    wants: tuple[str, ...] = ()
-    questions: tuple[str, ...] = ()
-    strengths: tuple[str, ...] = ()
-    strengths_needing_evidence: tuple[str, ...] = ()
+    target_role: str = ""
+    priorities: tuple[PlanPriority, ...] = ()
+    priorities_source: str = ""
+    strengths: tuple[PlanStrength, ...] = ()
     range_low: float | None = None
     range_high: float | None = None
     range_reasons: tuple[str, ...] = ()
     doubts: tuple[str, ...] = ()
     opening: str = ""
-    deadline: str = ""
-    extension: str = ""
+    offers: tuple[PlanOffer, ...] = ()
+    counter: float | None = None
+    counter_company: str = ""
+    walk_away: float | None = None
+    decision_date: date | None = None
+    extension_message: str = ""
     next_step: str = ""
-    missing: tuple[str, ...] = field(default=())
+    missing: tuple[str, ...] = ()
 
     def __post_init__(self) -> None:
         if not self.learner_name.strip():
             raise EmptyTextError("learner_name", "your name for the plan", self.learner_name)
+        shares = [p.percent for p in self.priorities]
+        if shares and (sum(shares) != 100 or min(shares) < 0):
+            shown = " + ".join(f"{p.area} {p.percent}" for p in self.priorities)
+            raise InvalidInputError("priorities", "whole percentages adding up to 100", shown)
+        if (self.range_low is None) != (self.range_high is None):
+            ends = (self.range_low, self.range_high)
+            raise InvalidInputError("range", "both ends of the annual range, or neither", ends)
+
+    @property
+    def ranked_strengths(self) -> tuple[PlanStrength, ...]:
+        """Rare hard strengths first, then hard, then soft (the order within a tier kept)."""
+        order = {"rare hard": 0, "hard": 1, "soft": 2}
+        return tuple(sorted(self.strengths, key=lambda s: order[s.tier]))
 
     @property
     def range_text(self) -> str:
-        """``CNY 342,000–360,000 a year`` or a note that the range is still to do."""
+        """``CNY 342,000–360,000 a year``, or a note that the range is still to do."""
         if self.range_low is None or self.range_high is None:
             return "not worked out yet (lesson 03)"
         return f"{format_money(self.range_low, self.currency)}–{self.range_high:,.0f} a year"
 
 
-def _sections(plan: OfferPlan) -> list[tuple[str, tuple[str, ...]]]:
-    return [
-        ("What I want from this change", plan.wants),
-        ("Questions to check they can provide it", plan.questions),
-        ("Strengths I bring (with evidence)", plan.strengths),
-        ("Strengths that still need evidence", plan.strengths_needing_evidence),
-        (f"My annual range: {plan.range_text}", plan.range_reasons),
-        ("Doubts to confirm calmly with HR", plan.doubts),
-        ("My opening line", (plan.opening,) if plan.opening else ()),
-        ("Decision deadline", tuple(t for t in (plan.deadline, plan.extension) if t)),
-        ("What I will do tomorrow", (plan.next_step,) if plan.next_step else ()),
+@dataclass(frozen=True)
+class PrintLimits:
+    """How much of each part the printed page keeps (characters, items)."""
+
+    text: int = 100  # an item: a question, reason, doubt, evidence, red flag, next step
+    long_text: int = 200  # the opening line and the extension message
+    name: int = 40  # the learner's name and role, an area, a company, a strength
+    priorities: int = 5
+    strengths: int = 4
+    reasons: int = 3
+    doubts: int = 4
+    offers: int = 3
+    red_flags: int = 1
+    missing: int = 3
+
+
+PRINT_LIMITS = PrintLimits()
+_WHOLE = PrintLimits(**{f.name: 10**9 for f in fields(PrintLimits)})  # plan.md: everything
+
+
+_SPECIALS = re.compile(r"([\\`*_{}\[\]<>!|~&#^])")
+_LINE_START = re.compile(r"^([-+=>]|\d+(?=[.)]))")
+
+
+def _width(text: str) -> int:
+    """Printed width in Latin letters: a wide (CJK) character counts two."""
+    return sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in text)
+
+
+def _within(text: str, limit: int) -> str:
+    """The longest start of ``text`` whose printed width is at most ``limit``."""
+    used = 0
+    for index, char in enumerate(text):
+        used += _width(char)
+        if used > limit:
+            return text[:index]
+    return text
+
+
+def _md(text: str, limit: int = 10**9) -> str:
+    """Learner text as inline Markdown: one line, specials escaped, cut at ``limit``.
+
+    Private stand-in for ``offerkit.rules.markdown.escape_markdown`` (another branch).
+    """
+    plain = " ".join(str(text).split())
+    if _width(plain) > limit:
+        cut = _within(plain, limit - 1)
+        plain = (cut.rsplit(" ", 1)[0] if " " in cut else cut).rstrip(" ,;:.") + "…"
+    escaped = _SPECIALS.sub(r"\\\1", plain)
+    if re.match(r"\d", escaped):  # "1. x" would open an ordered list: escape its dot
+        return _LINE_START.sub(lambda m: m.group(1) + "\\", escaped, count=1)
+    return _LINE_START.sub(lambda m: "\\" + m.group(1), escaped, count=1)
+
+
+def _money(plan: OfferPlan, amount: float) -> str:
+    return format_money(amount, plan.currency)
+
+
+@dataclass(frozen=True)
+class _Section:
+    title: str
+    items: tuple[str, ...]
+    ordered: bool = False
+    after: str = ""  # a line after the list (what the printed page left out)
+
+
+def _more(items: Sequence[object], keep: int) -> str:
+    left = len(items) - keep
+    return f"*…and {left} more in plan.md*" if left > 0 else ""
+
+
+def _wants(plan: OfferPlan, limits: PrintLimits) -> _Section:
+    kept = plan.priorities[: limits.priorities]
+    items = tuple(
+        f"**{_md(p.area, limits.name)} — {p.percent}\u00a0%**"
+        + (f": I ask “{_md(p.question, limits.text)}”" if p.question else "")
+        for p in kept
+    )
+    source = f" ({_md(plan.priorities_source, limits.name)})" if plan.priorities_source else ""
+    return _Section(f"What I want{source}", items, True, _more(plan.priorities, len(kept)))
+
+
+def _strengths(plan: OfferPlan, limits: PrintLimits) -> _Section:
+    ranked = plan.ranked_strengths
+    kept = ranked[: limits.strengths]
+    items = tuple(
+        f"**{s.tier.capitalize()}:** {_md(s.description, 2 * limits.name)} — "
+        + (f"{_md(s.evidence, limits.text)}" if s.evidence.strip() else "*I still need evidence*")
+        for s in kept
+    )
+    return _Section("What I bring, with evidence", items, after=_more(ranked, len(kept)))
+
+
+def _range(plan: OfferPlan, limits: PrintLimits) -> _Section:
+    kept = plan.range_reasons[: limits.reasons]
+    items = tuple(_md(r, limits.text) for r in kept)
+    more = _more(plan.range_reasons, len(kept))
+    return _Section(f"My annual range: {plan.range_text}", items, after=more)
+
+
+def _doubts(plan: OfferPlan, limits: PrintLimits) -> _Section:
+    kept = plan.doubts[: limits.doubts]
+    items = tuple(_md(d, limits.text) for d in kept)
+    return _Section("What I confirm with HR first", items, after=_more(plan.doubts, len(kept)))
+
+
+def _opening(plan: OfferPlan, limits: PrintLimits) -> _Section:
+    items = (f"“{_md(plan.opening, limits.long_text)}”",) if plan.opening.strip() else ()
+    return _Section("How I open the pay conversation", items)
+
+
+def _offer_line(plan: OfferPlan, offer: PlanOffer, limits: PrintLimits) -> str:
+    line = (
+        f"**{_md(offer.name, limits.name)}** — {_money(plan, offer.annual_cash)} a year, "
+        f"fits my priorities {offer.fit_pct:.0f}\u00a0%"
+    )
+    flags = [f"⚑ red flag: {_md(f, limits.text)}" for f in offer.red_flags[: limits.red_flags]]
+    return "; ".join([line, *flags])
+
+
+def _offers(plan: OfferPlan, limits: PrintLimits) -> _Section:
+    kept = plan.offers[: limits.offers]
+    items = tuple(_offer_line(plan, o, limits) for o in kept)
+    if len(plan.offers) > len(kept):
+        items += (_more(plan.offers, len(kept)),)
+    if plan.counter is not None:
+        to = f" to {_md(plan.counter_company, limits.name)}" if plan.counter_company else ""
+        items += (f"**My counter{to}:** {_money(plan, plan.counter)} a year",)
+    if plan.walk_away is not None:
+        items += (f"**My walk-away:** below {_money(plan, plan.walk_away)} a year I say no",)
+    return _Section("My offers, best fit first", items)
+
+
+def _deadline(plan: OfferPlan, limits: PrintLimits) -> _Section:
+    if plan.decision_date is None:
+        return _Section("When I decide", ())
+    items: tuple[str, ...] = (f"**I answer by {long_date(plan.decision_date)}.**",)
+    if is_weekend(plan.decision_date):
+        items += (weekend_note(plan.decision_date),)
+    if plan.extension_message.strip():
+        message = _md(plan.extension_message, limits.long_text)
+        items += (f"If I need the time, I write: “{message}”",)
+    return _Section("When I decide", items)
+
+
+def _tomorrow(plan: OfferPlan, limits: PrintLimits) -> _Section:
+    items = (_md(plan.next_step, limits.text),) if plan.next_step.strip() else ()
+    return _Section("What I do tomorrow", items)
+
+
+def _sections(plan: OfferPlan, limits: PrintLimits) -> list[_Section]:
+    sections = [
+        builder(plan, limits)
+        for builder in (
+            _wants,
+            _strengths,
+            _range,
+            _doubts,
+            _opening,
+            _offers,
+            _deadline,
+            _tomorrow,
+        )
     ]
+    if plan.missing:
+        kept = plan.missing[: limits.missing]
+        items = tuple(_md(m, limits.text) for m in kept)
+        sections.append(_Section("Still to do", items, after=_more(plan.missing, len(kept))))
+    return sections
+
+
+_EMPTY = "*(nothing yet)*"
+_CLOSING = "I stay honest and friendly: HR wants good candidates to say yes."
+
+
+def _section_markdown(section: _Section) -> str:
+    items = section.items or (_EMPTY,)
+    marks = [f"{n}." if section.ordered else "-" for n in range(1, len(items) + 1)]
+    listed = "\n".join(f"{mark} {item}" for mark, item in zip(marks, items, strict=True))
+    return f"{listed}\n\n{section.after}" if section.after else listed
+
+
+def _title(plan: OfferPlan, limits: PrintLimits) -> str:
+    return f"My offer plan — {_md(plan.learner_name, limits.name)}"
+
+
+def _subtitle(plan: OfferPlan, limits: PrintLimits) -> str:
+    if not plan.target_role.strip():
+        return ""
+    return f"*Target role: {_md(plan.target_role, limits.name)}*"
 
 
 def plan_markdown(plan: OfferPlan) -> str:
-    """The plan as Markdown."""
-    lines = [f"# My offer plan — {plan.learner_name}", ""]
-    if plan.target_role:
-        lines += [f"*Target role: {plan.target_role}*", ""]
-    for title, items in _sections(plan):
-        lines.append(f"## {title}")
-        lines += [f"- {item}" for item in items] or ["- (nothing yet)"]
-        lines.append("")
-    if plan.missing:
-        lines.append("## Still to do")
-        lines += [f"- {item}" for item in plan.missing]
-        lines.append("")
-    lines.append("*Be honest and friendly: HR wants good candidates to say yes.*")
-    return "\n".join(lines) + "\n"
+    """The whole plan as Markdown (nothing shortened)."""
+    blocks = [f"# {_title(plan, _WHOLE)}", _subtitle(plan, _WHOLE)]
+    for section in _sections(plan, _WHOLE):
+        blocks += [f"## {section.title}", _section_markdown(section)]
+    blocks.append(f"*{_CLOSING}*")
+    return "\n\n".join(block for block in blocks if block) + "\n"
 
 
 _CSS = """
-body{font-family:system-ui,sans-serif;max-width:46rem;margin:1.5rem auto;line-height:1.4;
-color:#1a1a1a}h1{font-size:1.5rem;border-bottom:2px solid #1f77b4}h2{font-size:1.05rem;
-margin:1rem 0 .2rem;color:#1f4e79}ul{margin:.2rem 0}.todo{color:#8a5300}
-@media print{body{margin:0;font-size:10.5pt}h1{font-size:14pt}h2{font-size:11pt;
-break-after:avoid}section{break-inside:avoid}}
+:root{--ink:#1a1a1a;--accent:#1f4e79}
+body{font-family:"Liberation Sans",Arial,Helvetica,"DejaVu Sans",sans-serif;
+color:var(--ink);line-height:1.3;max-width:48rem;margin:1.5rem auto;font-size:10.5pt}
+h1{font-size:15pt;margin:0 0 .1rem;border-bottom:2px solid var(--accent)}
+.role{margin:.1rem 0 .5rem;color:#444}
+main{columns:2;column-gap:1.2rem}
+section{break-inside:avoid;margin:0 0 .45rem}
+h2{font-size:10.5pt;color:var(--accent);margin:0 0 .1rem;break-after:avoid}
+ul,ol{margin:0;padding-left:1.1rem}li{margin:0 0 .1rem}p{margin:.1rem 0}
+li,h1,h2,p{overflow-wrap:anywhere}
+.todo h2{color:#8a5300}footer{margin-top:.4rem;font-size:8.5pt;color:#444}
+@page{size:A4;margin:12mm 13mm}
+@media print{body{margin:0;max-width:none;font-size:8.8pt;line-height:1.25}
+h1{font-size:13pt}h2{font-size:9.2pt}footer{font-size:7.5pt}}
 """
 
+_TEMPLATE = jinja2.Environment(autoescape=True).from_string(
+    """<!DOCTYPE html>
+<html lang="en"><head><meta charset="utf-8"><title>{{ title }}</title>
+<style>{{ css }}</style></head><body>
+<header><h1>{{ heading }}</h1>{% if role %}<p class="role">{{ role }}</p>{% endif %}</header>
+<main>{% for section in sections %}
+<section{% if section.todo %} class="todo"{% endif %}><h2>{{ section.title }}</h2>
+{{ section.body }}</section>{% endfor %}
+</main>
+<footer><p>{{ closing }}</p>{% if shortened %}<p>{{ shortened }}</p>{% endif %}</footer>
+</body></html>
+"""
+)
 
-def plan_html(plan: OfferPlan) -> str:
-    """The plan as a standalone, printable HTML page (all learner text escaped)."""
-    esc = html.escape
-    parts = [f"<h1>My offer plan — {esc(plan.learner_name)}</h1>"]
-    if plan.target_role:
-        parts.append(f"<p><em>Target role: {esc(plan.target_role)}</em></p>")
-    for title, items in _sections(plan):
-        body = "".join(f"<li>{esc(item)}</li>" for item in items) or "<li>(nothing yet)</li>"
-        parts.append(f"<section><h2>{esc(title)}</h2><ul>{body}</ul></section>")
-    if plan.missing:
-        todo = "".join(f"<li>{esc(item)}</li>" for item in plan.missing)
-        parts.append(f'<section class="todo"><h2>Still to do</h2><ul>{todo}</ul></section>')
-    return (
-        '<!DOCTYPE html>\n<html lang="en"><head><meta charset="utf-8">'
-        f"<title>My offer plan — {esc(plan.learner_name)}</title><style>{_CSS}</style>"
-        f"</head><body>{''.join(parts)}</body></html>\n"
+_INLINE = mistune.create_markdown(escape=True)
+
+
+def _inline_html(markdown: str) -> Markup:
+    """One line of escaped Markdown as HTML without the surrounding <p>."""
+    rendered = str(_INLINE(markdown)).strip()
+    return Markup(rendered.removeprefix("<p>").removesuffix("</p>"))
+
+
+def plan_html(plan: OfferPlan, limits: PrintLimits = PRINT_LIMITS) -> str:
+    """The plan as a standalone page that prints on one A4 page (long answers shortened)."""
+    sections = _sections(plan, limits)
+    shortened = sections != _sections(plan, _WHOLE) or _title(plan, limits) != _title(plan, _WHOLE)
+    return _TEMPLATE.render(
+        title=f"My offer plan — {' '.join(plan.learner_name.split())}",
+        heading=_inline_html(_title(plan, limits)),
+        role=_inline_html(_subtitle(plan, limits)),
+        css=Markup(_CSS),
+        sections=[
+            {
+                "title": _inline_html(s.title),
+                "body": Markup(str(_INLINE(_section_markdown(s)))),
+                "todo": s.title == "Still to do",
+            }
+            for s in sections
+        ],
+        closing=_CLOSING,
+        shortened="Some answers are shortened (…) to fit one page; the full text is in plan.md."
+        if shortened
+        else "",
     )

@@ -1,0 +1,1 @@
+"""Delivery: turn rendered pages into files people print or send (PDF through Chromium)."""
