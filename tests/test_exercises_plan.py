@@ -95,6 +95,8 @@ def test_a_complete_course_fills_every_part(tmp_path: Path) -> None:
         ("Dependable", "", "soft"),
     ] == [(s.description, s.evidence, s.tier) for s in plan.strengths]
     assert date(2026, 3, 7) == plan.decision_date
+    assert "give you my answer by Saturday 7 March 2026?" in plan.extension_message
+    assert "I'll give you my answer by Saturday 7 March 2026." in plan.opening
     assert plan.doubts and "CNY 342,000–360,000" in plan.opening
     assert () == plan.missing
     assert "Email the recruiter" == plan.next_step

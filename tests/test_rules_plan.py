@@ -12,6 +12,7 @@ import mistune
 import pytest
 
 from offerkit.errors import EmptyTextError, InvalidInputError
+from offerkit.rules.dates import long_date
 from offerkit.rules.plan import (
     PAGE_BUDGET,
     OfferPlan,
@@ -19,7 +20,6 @@ from offerkit.rules.plan import (
     PlanPriority,
     PlanStrength,
     PrintLimits,
-    long_date,
     plan_html,
     plan_markdown,
     printed_size,
@@ -251,3 +251,10 @@ def test_a_plan_that_fits_the_page_budget_is_printed_whole() -> None:
 def test_printed_size_counts_what_the_page_keeps() -> None:
     plan = _plan(doubts=("x" * 1000,))
     assert printed_size(plan) - printed_size(plan, PrintLimits()) == 1000 - PrintLimits().text
+
+
+def test_a_weekend_decision_date_is_pointed_out() -> None:
+    text = plan_markdown(replace(_plan(), decision_date=date(2026, 3, 7)))
+    assert "- **I answer by Saturday 7 March 2026.**" in text
+    assert "Saturday 7 March 2026 falls on a weekend" in text
+    assert "Friday before (Friday 6 March 2026)" in text

@@ -21,7 +21,7 @@ from offerkit.exercises.course import Course
 from offerkit.exercises.spec import ExerciseSpec, Feedback, Field, Level
 from offerkit.rules.ask import check_ask
 from offerkit.rules.honesty import check_honesty, check_tone
-from offerkit.rules.hr import draft_reply
+from offerkit.rules.hr import REASON_BLANK, deadline_notes, deadline_warnings, draft_reply
 from offerkit.rules.pay import parse_pay
 
 __all__ = [
@@ -129,9 +129,35 @@ def _counter_check(amount: float, course: Course) -> tuple[str, Level]:
     return f"Against your range from {source}: {verdict.message}", verdict.level
 
 
+def _reason_lines(kind: str, reason: str, course: Course) -> list[str]:
+    """What to fill in when a counter has no reason: the blank, and the learner's own notes."""
+    if kind != "counter" or reason.strip():
+        return []
+    line = (
+        f"Fill in {REASON_BLANK} before you send it (the 'Your reason' box): the value you "
+        "bring, in your own words."
+    )
+    carrying = course.state.strengths.carrying_weight
+    if carrying:
+        top = carrying[0]
+        line += f" From lesson 02 you noted: {top.description} — {top.evidence}."
+    return [line]
+
+
+def _date_lines(kind: str, course: Course) -> list[str]:
+    deadline = course.state.deadline
+    if deadline is None:
+        return []
+    said = " (the draft says so)" if kind == "counter" else ""
+    lines = [f"Your decision date, from lesson 04: {deadline.wording}{said}."]
+    return lines + list(deadline_notes(deadline, course.state.today))
+
+
 def _evaluate_reply(values: Mapping[str, Any], course: Course) -> Feedback:
     kind: Any = values.get("kind") or "accept"  # draft_reply checks it
     company = str(values.get("company") or "").strip()
+    reason = str(values.get("reason") or "")
+    deadline = course.state.deadline
     lines: list[str] = []
     if not company and course.headless:
         company = _EXAMPLE_COMPANY
@@ -147,20 +173,26 @@ def _evaluate_reply(values: Mapping[str, Any], course: Course) -> Feedback:
         )
     draft = draft_reply(
         kind,
-        name=str(course.profile["learner_name"]),
+        name=course.state.profile.name,
         company=company,
         role=str(values.get("role") or ""),
         currency=currency,
         amount=amount if kind != "decline" else None,
+        reason=reason,
+        answer_by=None if deadline is None else deadline.deadline,
     )
     report = check_tone(draft)
+    lines += _date_lines(kind, course)
     lines += ["Your draft (copy it and make it your own):", *paragraphs(draft)]
+    lines += _reason_lines(kind, reason, course)
     lines += tone_lines(report)
-    level: Level = "ok" if report.friendly else "warn"
+    counter_level: Level = "ok"
     if kind == "counter" and amount is not None:
         counter_line, counter_level = _counter_check(amount, course)
         lines.append(counter_line)
-        level = "warn" if "warn" in (level, counter_level) else "ok"
+    dated = deadline is not None and deadline_warnings(deadline, course.state.today)
+    ready = report.friendly and REASON_BLANK not in draft and not dated and counter_level == "ok"
+    level: Level = "ok" if ready else "warn"
     summary = {"kind": kind, "reply": draft, "friendly": report.friendly}
     return Feedback(tuple(line for line in lines if line), level, summary=summary)
 
@@ -189,6 +221,11 @@ REPLY = ExerciseSpec(
             "Annual figure (counter; optional to accept)",
             "money",
             placeholder="400000",
+        ),
+        Field(
+            "reason",
+            "Your reason, in your words (a counter needs one; optional otherwise)",
+            placeholder="I led the move of our payment service to Kubernetes.",
         ),
     ),
     evaluate=_evaluate_reply,

@@ -21,7 +21,13 @@ from offerkit.exercises.common import (
 from offerkit.exercises.course import Course
 from offerkit.exercises.spec import ExerciseSpec, Feedback, Field, Level
 from offerkit.learner import schema
-from offerkit.rules.hr import doubts_checklist, draft_opening
+from offerkit.rules.hr import (
+    DecisionDeadline,
+    deadline_notes,
+    deadline_warnings,
+    doubts_checklist,
+    draft_opening,
+)
 from offerkit.rules.pay import format_money
 from offerkit.rules.salary import ExpectedSalary
 
@@ -116,27 +122,34 @@ def _role_default(course: Course) -> dict[str, Any]:
     return {"role": course.profile["target_role"]}
 
 
-def _opening(values: Mapping[str, Any], course: Course) -> tuple[str, ExpectedSalary, str]:
+def _opening(
+    values: Mapping[str, Any], course: Course, deadline: DecisionDeadline | None
+) -> tuple[str, ExpectedSalary, str]:
     expected, source = expected_from_state(course)
     draft = draft_opening(
         values.get("kind") or "state-range",
-        name=str(course.profile["learner_name"]),
+        name=course.state.profile.name,
         role=str(values.get("role") or ""),
         range_low=expected.range_low,
         range_high=expected.range_high,
         currency=expected.currency,
         company=str(values.get("company") or ""),
+        answer_by=None if deadline is None else deadline.deadline,
     )
     return draft, expected, source
 
 
 def _evaluate_opening(values: Mapping[str, Any], course: Course) -> Feedback:
-    draft, expected, source = _opening(values, course)
+    state = course.state
+    draft, expected, source = _opening(values, course, state.deadline)
     kind = str(values.get("kind") or "state-range")
     span = f"{format_money(expected.range_low, expected.currency)}–{expected.range_high:,.0f}"
     lines = [f"Your annual range, from {source}: {span}, target at the low end."]
     if kind == "ask-offer":
         lines.append(f"You ask first and keep {span} ready for when HR asks you back.")
+    if state.deadline is not None:
+        lines.append(f"Your decision date, from Exercise 4: {state.deadline.wording}.")
+        lines += deadline_notes(state.deadline, state.today)
     lines += ["Your draft (copy it and make it your own):", *paragraphs(draft)]
     summary = {
         "kind": kind,
@@ -145,7 +158,8 @@ def _evaluate_opening(values: Mapping[str, Any], course: Course) -> Feedback:
         "range_high": expected.range_high,
         "currency": expected.currency,
     }
-    return Feedback(tuple(lines), summary=summary)
+    dated = state.deadline is not None and deadline_warnings(state.deadline, state.today)
+    return Feedback(tuple(lines), "warn" if dated else "ok", summary=summary)
 
 
 OPENING = ExerciseSpec(

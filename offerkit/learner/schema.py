@@ -83,13 +83,13 @@ SALARY = AnswerSchema(
 )
 DOUBTS = AnswerSchema("04.doubts", ("items", "own"))
 OPENING = AnswerSchema("04.opening", ("kind", "company", "role"))
-DEADLINE = AnswerSchema("04.deadline", ("offer_date", "days", "company"))
+DEADLINE = AnswerSchema("04.deadline", ("offer_date", "days", "company", "reason", "weekend"))
 TONE = AnswerSchema("04.tone", ("draft", "offers_held"))
 OFFERS = AnswerSchema("05.offers", (), ("name", "pay", "ratings", "must_haves"))
 HONESTY = AnswerSchema(
     "05.honesty", ("told_previous", "claimed_offer"), legacy_fields=("offers_held",)
 )
-REPLY = AnswerSchema("05.reply", ("kind", "company", "role", "amount"))
+REPLY = AnswerSchema("05.reply", ("kind", "company", "role", "amount", "reason"))
 PLAN = AnswerSchema("06.plan", ("next_step",))
 
 SCHEMA: dict[str, AnswerSchema] = {

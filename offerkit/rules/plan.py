@@ -30,6 +30,7 @@ import mistune
 from markupsafe import Markup
 
 from offerkit.errors import EmptyTextError, InvalidInputError
+from offerkit.rules.dates import is_weekend, long_date, weekend_note
 from offerkit.rules.markdown import escape_markdown
 from offerkit.rules.pay import format_money
 
@@ -41,7 +42,6 @@ __all__ = [
     "PlanPriority",
     "PlanStrength",
     "PrintLimits",
-    "long_date",
     "plan_html",
     "plan_markdown",
     "printed_size",
@@ -158,11 +158,6 @@ _KEEP_TOGETHER = 1200  # a section up to this size is never split across the col
 _WHOLE = PrintLimits(**{f.name: 10**9 for f in fields(PrintLimits)})  # plan.md: everything
 
 
-def long_date(day: date) -> str:
-    """``Monday 9 March 2026`` — the one way the plan writes a date."""
-    return f"{day:%A} {day.day} {day:%B} {day.year}"
-
-
 def _width(text: str) -> int:
     """Printed width in Latin letters: a wide (CJK) character counts two."""
     return sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in text)
@@ -270,6 +265,8 @@ def _deadline(plan: OfferPlan, limits: PrintLimits) -> _Section:
     if plan.decision_date is None:
         return _Section("When I decide", ())
     items: tuple[str, ...] = (f"**I answer by {long_date(plan.decision_date)}.**",)
+    if is_weekend(plan.decision_date):
+        items += (weekend_note(plan.decision_date),)
     if plan.extension_message.strip():
         message = _md(plan.extension_message, limits.long_text)
         items += (f"If I need the time, I write: “{message}”",)
