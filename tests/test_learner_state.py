@@ -291,3 +291,35 @@ def test_the_opening_the_request_and_the_plan_name_one_date(weekend: str, when: 
     for text in (state.opening, state.deadline.extension_message, plan.extension_message):
         assert [when] == _LONG_DATE.findall(text)
     assert f"**I answer by {when}.**" in plan_markdown(plan)
+
+
+# ---------------------------------------------------------------- upgrades
+
+
+def test_an_answers_file_of_the_first_release_reads_into_the_same_decisions() -> None:
+    import json
+    from pathlib import Path
+
+    from offerkit.learner.answers import read_answers
+
+    fixture = Path(__file__).parent / "data" / "answers-schema-1.json"
+    document = json.loads(fixture.read_text(encoding="utf-8"))
+    answers = read_answers(fixture)  # reads only: the fixture is never touched
+    assert set(document["exercises"]) == set(answers)
+
+    result = learner_state({**PARAMS, "learner_id": "ada"}, answers, today=None)
+
+    assert () == result.problems
+    assert ("Ada", 350_000.0) == (result.profile.name, result.profile.previous_pay.amount)
+    # weights typed next to the goal areas in 0.1 count as confirmed
+    assert ("confirmed", "Salary 50 %, Team atmosphere 33 %, Growth and learning 17 %") == (
+        result.priorities.source,
+        result.priorities.shown(),
+    )
+    # offer ratings typed as text in 0.1 still rank
+    assert ["Acme", "Globex"] == sorted(score.offer.name for score in result.ranked_offers)
+    assert (1, "2026-12-14") == (
+        result.other_offers_held,
+        result.deadline.deadline.isoformat(),
+    )
+    assert result.salary.expected is not None and result.doubts and result.opening
