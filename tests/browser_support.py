@@ -28,6 +28,8 @@ from typing import Any
 
 import pytest
 
+from offerkit.publish.pdf import CHROMIUM_ARGS as PUBLISH_CHROMIUM_ARGS
+
 REPO = Path(__file__).resolve().parents[1]
 NOTEBOOKS = REPO / "notebooks"
 NOTEBOOK_00 = NOTEBOOKS / "00-start-here.ipynb"
@@ -36,16 +38,7 @@ NOTEBOOK_04 = NOTEBOOKS / "04-talking-with-hr.ipynb"
 NOTEBOOK_05 = NOTEBOOKS / "05-decide-and-reply.ipynb"
 NOTEBOOK_06 = NOTEBOOKS / "06-my-offer-plan.ipynb"
 CHROMIUM = Path("/usr/bin/chromium")
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--disable-dev-shm-usage",
-]
+CHROMIUM_ARGS = list(PUBLISH_CHROMIUM_ARGS)  # one list of flags for tests and PDF printing
 SERVER_START_TIMEOUT = 60.0  # seconds until the server accepts TCP connections
 KERNEL_IDLE_TIMEOUT = 60.0  # seconds until the notebook's kernel reports idle
 EXERCISE_TITLE = "Your expected annual salary"  # the salary exercise's heading
