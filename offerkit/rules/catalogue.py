@@ -39,13 +39,15 @@ SCHEMAS: Mapping[str, tuple[Column, ...]] = {
     "question_bank": (Column("area"), Column("question"), _SOURCE),
     "doubts_checklist": (Column("id"), Column("topic"), Column("question"), Column("why"), _SOURCE),
     "tone_phrases": (Column("pattern"), Column("category"), Column("hint")),
-    # one file per lesson: quiz-03.csv …; options are separated by "|", answer is 1-based
+    # one file per lesson: quiz-03.csv …; options and explanations are separated by "|"
     "quiz": (
         Column("id"),
+        Column("kind", "choice", ("recall", "apply")),
+        _SOURCE,
         Column("question"),
         Column("options"),
-        Column("answer", "int"),
-        Column("explanation"),
+        Column("answer", "choice", ("a", "b", "c", "d")),
+        Column("explanations"),
     ),
 }
 
