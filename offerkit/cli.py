@@ -28,13 +28,14 @@ def _salary_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--previous-pay",
         default="",
-        help="previous pay in any format, e.g. '300000', '25k x 14', "
-        "'25k x 13 + 30k bonus' (leave out if not disclosed)",
+        help="previous pay in any format, e.g. '300k/year', '25k x 14', '25k/month', "
+        "'25k x 13 + 30k bonus' (leave out if not disclosed); a bare figure that could be "
+        "monthly or annual is refused",
     )
     parser.add_argument(
         "--posted-range",
         default="",
-        help="the job board's range, e.g. '20-30K·15薪' or '20k-30k x 15'",
+        help="the job board's range, e.g. '20-30K·15薪', '20k-30k x 15' or '60k-75k/year'",
     )
     parser.add_argument("--currency", default="CNY", help="ISO code (default CNY)")
     parser.add_argument(
@@ -45,7 +46,10 @@ def _salary_arguments(parser: argparse.ArgumentParser) -> None:
         help="claim an exception to the +20 %% guideline (repeatable)",
     )
     parser.add_argument(
-        "--reason", default="", help="why the exception holds (market evidence, rare strength)"
+        "--reason",
+        default="",
+        help="why the exception holds (market evidence, rare strength); "
+        "required with --exception high-demand",
     )
     parser.add_argument("--ask", default="", help="an annual ask to check, e.g. 400000")
     parser.add_argument("--json", action="store_true", help="print JSON with plain numbers")
@@ -54,10 +58,18 @@ def _salary_arguments(parser: argparse.ArgumentParser) -> None:
 def _salary(args: argparse.Namespace) -> int:
     """Your annual range under the +20 % guideline, the ceiling an exception allows, where
     the posted range's offers usually land, and a verdict on your ask."""
+    from offerkit.errors import EmptyTextError
     from offerkit.rules.ask import check_ask
     from offerkit.rules.salary import expected_salary_range
     from offerkit.rules.salary_exceptions import SalaryException
 
+    if "high-demand" in args.exception and not args.reason.strip():
+        raise EmptyTextError(
+            "--reason",
+            "the evidence that the role is in high demand, with --exception high-demand",
+            args.reason,
+            "e.g. --reason '3 recruiters called this month'",
+        )
     reason = args.reason.strip() or "claimed on the command line"
     exceptions = [SalaryException(kind, reason) for kind in dict.fromkeys(args.exception)]
     expected = expected_salary_range(
@@ -76,8 +88,10 @@ def _salary(args: argparse.Namespace) -> int:
                 "amount": verdict.ask,
                 "raise_pct": verdict.raise_pct,
                 "verdict": verdict.verdict,
+                "level": verdict.level,
                 "message": verdict.message,
                 "zone_in_posted_range": verdict.position.zone if verdict.position else None,
+                "position_message": verdict.position_message or None,
             }
         )
         print(json.dumps(data, indent=2, ensure_ascii=False))
@@ -86,8 +100,8 @@ def _salary(args: argparse.Namespace) -> int:
         print(line)
     if verdict is not None:
         print(f"Verdict on your ask: {verdict.message}")
-        if verdict.position is not None:
-            print(verdict.position.message)
+        if verdict.position_message:
+            print(verdict.position_message)
     return 0
 
 
@@ -96,17 +110,14 @@ EXAMPLE_LEARNER = "example-learner.answers.json"  # in the data folder
 
 def _plan_from_answers(path: Path) -> OfferPlan:
     """The plan of the learner whose answers file is ``path`` (default parameters)."""
-    from offerkit.exercises.course import Course
-    from offerkit.exercises.plan_exercises import assemble_plan
-    from offerkit.learner.answers import AnswersStore, read_answers
+    from offerkit.learner.answers import read_answers
     from offerkit.learner.params import PARAMETERS
+    from offerkit.learner.plan import offer_plan
+    from offerkit.learner.state import learner_state
 
     answers = read_answers(path)  # raises (and leaves the file alone) if unreadable
     params = {p.name: p.default for p in PARAMETERS}
-    store = AnswersStore(path, str(params["learner_id"]))
-    return assemble_plan(
-        Course(params, store, headless=False), str(answers.get("06.plan", {}).get("next_step", ""))
-    )
+    return offer_plan(learner_state(params, answers))
 
 
 def _plan_command(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:

@@ -6,6 +6,7 @@ class also subclasses the matching built-in, so ``except ValueError`` keeps work
     OfferkitError
     ├── InvalidInputError (ValueError)          bad value typed by a learner or a roster
     │   ├── PayFormatError                      pay text that cannot be read
+    │   │   └── AmbiguousPayError               a figure that could be monthly or annual
     │   ├── UnknownCurrencyError                a currency code we do not know
     │   └── EmptyTextError                      empty text where text is needed
     ├── DataFileError (ValueError)              a malformed CSV/JSON file shipped or given
@@ -24,8 +25,10 @@ Messages name the field, what was expected and what was received, e.g.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import Any
 
 __all__ = [
+    "AmbiguousPayError",
     "AnswersFileError",
     "BuildEnvironmentError",
     "BuildError",
@@ -63,6 +66,34 @@ class InvalidInputError(OfferkitError, ValueError):
 
 class PayFormatError(InvalidInputError):
     """Pay text that matches none of the supported pay formats."""
+
+
+class AmbiguousPayError(PayFormatError):
+    """A pay figure whose form does not say monthly or annual, and both are plausible.
+
+    ``readings`` holds both: ``(monthly reading, annual reading)``, each annual cash
+    (``AnnualPay`` or ``PayRange`` of :mod:`offerkit.rules.pay`); ``question`` is the
+    question to ask the learner, ``suggestions`` the two ways to write it unambiguously.
+    """
+
+    def __init__(
+        self,
+        field: str,
+        received: str,
+        readings: tuple[Any, Any],
+        question: str,
+        suggestions: tuple[str, str],
+    ) -> None:
+        self.readings = readings
+        self.question = question
+        self.suggestions = suggestions
+        hint = f"write {suggestions[0]!r} or {suggestions[1]!r}"
+        super().__init__(field, "a figure that says if it is monthly or annual", received, hint)
+        monthly, annual = readings
+        self.args = (
+            f"'{field}': {question} As a month's pay: {monthly.describe()}; as a year's pay: "
+            f"{annual.describe()}. Write {suggestions[0]} or {suggestions[1]}.",
+        )
 
 
 class UnknownCurrencyError(InvalidInputError):

@@ -20,6 +20,7 @@ import socket
 import subprocess
 import sys
 import time
+import urllib.error
 import urllib.request
 from collections.abc import Iterator
 from pathlib import Path
@@ -28,7 +29,12 @@ from typing import Any
 import pytest
 
 REPO = Path(__file__).resolve().parents[1]
-NOTEBOOK_03 = REPO / "notebooks" / "03-your-expected-salary.ipynb"
+NOTEBOOKS = REPO / "notebooks"
+NOTEBOOK_00 = NOTEBOOKS / "00-start-here.ipynb"
+NOTEBOOK_03 = NOTEBOOKS / "03-your-expected-salary.ipynb"
+NOTEBOOK_04 = NOTEBOOKS / "04-talking-with-hr.ipynb"
+NOTEBOOK_05 = NOTEBOOKS / "05-decide-and-reply.ipynb"
+NOTEBOOK_06 = NOTEBOOKS / "06-my-offer-plan.ipynb"
 CHROMIUM = Path("/usr/bin/chromium")
 CHROMIUM_ARGS = [
     "--no-sandbox",
@@ -58,6 +64,13 @@ def require_browser() -> None:
         missing.append(f"{CHROMIUM} (apt-get install -y chromium)")
     if missing:
         pytest.skip("real-browser test needs " + " and ".join(missing))
+
+
+def shots_dir(tmp_path: Path) -> Path:
+    """Where screenshots go: ``$OFFERKIT_BROWSER_SHOTS`` if set (kept), else the test's tmp."""
+    folder = Path(os.environ.get("OFFERKIT_BROWSER_SHOTS") or tmp_path / "shots")
+    folder.mkdir(parents=True, exist_ok=True)
+    return folder
 
 
 def free_port() -> int:
@@ -222,21 +235,39 @@ def stop_server(proc: subprocess.Popen[bytes]) -> None:
                 os.kill(pid, signal.SIGKILL)
 
 
-def wait_for_idle_kernel(port: int, token: str, timeout: float = KERNEL_IDLE_TIMEOUT) -> str:
-    """Poll the server's ``/api/kernels`` until one kernel reports ``idle``; its id."""
+def _kernels_api(port: int, token: str, path: str = "", method: str = "GET") -> Any:
     request = urllib.request.Request(
-        f"http://127.0.0.1:{port}/api/kernels", headers={"Authorization": f"token {token}"}
+        f"http://127.0.0.1:{port}/api/kernels{path}",
+        headers={"Authorization": f"token {token}"},
+        method=method,
     )
+    with urllib.request.urlopen(request, timeout=5) as response:
+        body = response.read()
+    return json.loads(body) if body else None
+
+
+def wait_for_idle_kernel(
+    port: int, token: str, timeout: float = KERNEL_IDLE_TIMEOUT, known: frozenset[str] = frozenset()
+) -> str:
+    """Poll the server's ``/api/kernels`` until a kernel not in ``known`` reports ``idle``."""
     deadline = time.monotonic() + timeout
     kernels: list[dict[str, Any]] = []
     while time.monotonic() < deadline:
-        with urllib.request.urlopen(request, timeout=5) as response:
-            kernels = json.loads(response.read())
+        try:
+            kernels = _kernels_api(port, token)
+        except urllib.error.HTTPError:  # jupyter_server answers 500 while a kernel starts
+            time.sleep(0.25)
+            continue
         for kernel in kernels:
-            if kernel.get("execution_state") == "idle":
+            if kernel.get("execution_state") == "idle" and kernel["id"] not in known:
                 return str(kernel["id"])
         time.sleep(0.25)
     raise AssertionError(f"no kernel became idle within {timeout:.0f} s: {kernels}")
+
+
+def shut_down_kernel(port: int, token: str, kernel_id: str) -> None:
+    """Stop one kernel (a journey through several notebooks keeps one running at a time)."""
+    _kernels_api(port, token, f"/{kernel_id}", method="DELETE")
 
 
 @pytest.fixture
@@ -260,27 +291,54 @@ def browser_page() -> Iterator[Any]:
             browser.close()
 
 
-# ---------------------------------------------------------------- the salary exercise's DOM
-def salary_exercise(page: Any) -> Any:
-    """The salary exercise's widget box (the VBox whose heading is its title)."""
+# ---------------------------------------------------------------- an exercise's DOM
+def exercise_box(page: Any, title: str) -> Any:
+    """An exercise's widget box (the innermost VBox whose heading is its title)."""
     return (
         page.locator(".jp-OutputArea-output .widget-vbox")
-        .filter(has=page.locator("h4", has_text=EXERCISE_TITLE))
+        .filter(has=page.locator("h4", has_text=title))
         .last
     )
 
 
-def previous_pay_input(page: Any, exercise: Any) -> Any:
-    """The previous-pay ``<input>``: found by its label, a description or a heading above."""
+def salary_exercise(page: Any) -> Any:
+    """The salary exercise's widget box."""
+    return exercise_box(page, EXERCISE_TITLE)
+
+
+def text_input(page: Any, exercise: Any, label: str) -> Any:
+    """A Text widget's ``<input>`` found by its label: a description or a heading above.
+
+    A money box sits in an HBox with its currency, so the heading's box is searched deep.
+    """
     by_description = exercise.locator(".widget-text").filter(
-        has=page.locator(".widget-label", has_text="Previous pay")
+        has=page.locator(".widget-label", has_text=label)
     )
     by_heading = (
         exercise.locator(".widget-vbox")
-        .filter(has=page.locator(".widget-html", has_text="Previous pay"))
+        .filter(has=page.locator(".widget-html", has_text=label))
         .locator(".widget-text")
     )
-    return by_description.or_(by_heading).locator("input")
+    return by_description.or_(by_heading).locator("input").first
+
+
+def previous_pay_input(page: Any, exercise: Any) -> Any:
+    """The previous-pay ``<input>``."""
+    return text_input(page, exercise, "Previous pay")
+
+
+def saved_answer(answers: Path, exercise_id: str) -> dict[str, Any]:
+    """One exercise's saved value in an answers file ({} while there is none)."""
+    if not answers.exists():
+        return {}
+    data = json.loads(answers.read_text(encoding="utf-8"))  # written atomically
+    return dict(data.get("exercises", {}).get(exercise_id, {}).get("value", {}))
+
+
+def run_all_cells(page: Any) -> None:
+    """Run every cell from JupyterLab's menu."""
+    page.locator(".lm-MenuBar-itemLabel").get_by_text("Run", exact=True).click()
+    page.locator(".lm-Menu-itemLabel").get_by_text("Run All Cells", exact=True).click()
 
 
 def chart_src(exercise: Any) -> str:
@@ -302,10 +360,7 @@ def wait_until(condition: Any, what: str, timeout: float = UPDATE_TIMEOUT_MS / 1
 
 def saved_salary_answer(answers: Path) -> dict[str, Any]:
     """The salary exercise's saved value in an answers file ({} while there is none)."""
-    if not answers.exists():
-        return {}
-    data = json.loads(answers.read_text(encoding="utf-8"))  # written atomically
-    return dict(data.get("exercises", {}).get("03.salary", {}).get("value", {}))
+    return saved_answer(answers, "03.salary")
 
 
 def type_into(field: Any, text: str) -> None:

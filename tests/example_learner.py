@@ -17,6 +17,7 @@ import json
 import sys
 import tempfile
 from collections.abc import Mapping
+from datetime import date
 from pathlib import Path
 from typing import Any
 
@@ -33,6 +34,8 @@ PROFILE = {
     "high_demand_role": False,
     "high_demand_reason": "",
 }
+WEIGHTS = {"project_experience": 8, "salary": 6, "growth": 4, "team_atmosphere": 2}
+"""What Lin Mei confirms in lesson 01 after reading the journal's suggestion (40/30/20/10 %)."""
 NEXT_STEP = "Email Acme's recruiter to confirm how many months are paid and the bonus basis."
 
 _JOURNAL = [
@@ -86,13 +89,13 @@ _OFFERS = [
     {
         "name": "Acme",
         "pay": "28k x 15",
-        "ratings": "project_experience=5, salary=4, growth=4, team_atmosphere=4",
+        "ratings": {"project_experience": 5, "salary": 4, "growth": 4, "team_atmosphere": 4},
         "must_haves": ("project_experience",),
     },
     {
         "name": "Globex",
         "pay": "32k x 14",
-        "ratings": "project_experience=2, salary=5, growth=3, team_atmosphere=3",
+        "ratings": {"project_experience": 2, "salary": 5, "growth": 3, "team_atmosphere": 3},
         "must_haves": ("project_experience",),
     },
 ]
@@ -101,6 +104,16 @@ _OFFERS = [
 def _fill(widget: Any, values: Mapping[str, Any]) -> None:
     for name, value in values.items():
         widget.controls[name].value = value
+
+
+def _set_weights(widget: Any, weights: Mapping[str, int]) -> None:
+    """Move the weight controls: one value per area (sliders), or the typed ``area=n`` form
+    while the exercise still shows a text box."""
+    control = widget.controls["weights"]
+    if isinstance(control.value, str):
+        control.value = ", ".join(f"{area}={weight}" for area, weight in weights.items())
+    else:
+        control.value = {**control.value, **{a: 0 for a in control.value}, **weights}
 
 
 def _add(widget: Any, entries: list[dict[str, Any]]) -> None:
@@ -127,6 +140,7 @@ def _answer_quiz(lesson: str, course: Any) -> None:
 
 def _lessons_00_to_02(course: Any) -> None:
     from offerkit.exercises import goal_areas_exercises as goals
+    from offerkit.exercises import priorities_exercises as priorities
     from offerkit.exercises import start_exercises as start
     from offerkit.exercises import strengths_exercises as strengths
     from offerkit.exercises import wants_exercises as wants
@@ -136,13 +150,15 @@ def _lessons_00_to_02(course: Any) -> None:
     profile = start.build_profile_exercise(course)
     _fill(profile, PROFILE)
     areas = goals.build_goal_areas_exercise(course)
-    _fill(areas, {"areas": ("project_experience", "salary", "growth", "team_atmosphere")})
-    _fill(areas, {"weights": "project_experience=4, salary=3, growth=2, team_atmosphere=1"})
+    _fill(areas, {"areas": tuple(WEIGHTS)})
     journal = wants.build_journal_exercise(course)
     _add(journal, _JOURNAL)
+    confirm = priorities.build_priorities_exercise(course)
+    _set_weights(confirm, WEIGHTS)
+    _fill(confirm, {"confirmed": True})
     ledger = strengths.build_strengths_exercise(course)
     _add(ledger, _STRENGTHS)
-    for widget in (pay, profile, areas, journal, ledger):
+    for widget in (pay, profile, areas, journal, confirm, ledger):
         _check(widget)
 
 
@@ -170,7 +186,7 @@ def _lessons_03_to_04(course: Any) -> None:
         },
     )
     decide = deadline.build_deadline_exercise(course)
-    _fill(decide, {"offer_date": "2026-03-02", "days": "7", "company": "Acme"})
+    _fill(decide, {"offer_date": date(2026, 3, 2), "days": "7", "company": "Acme"})
     for widget in (posted, expected, doubts, opening, draft, decide):
         _check(widget)
 
@@ -183,7 +199,7 @@ def _lessons_05_to_06(course: Any) -> None:
     compare = offers.build_offers_exercise(course)
     _add(compare, _OFFERS)
     honesty = decide.build_honesty_exercise(course)
-    _fill(honesty, {"told_previous": "25k x 14", "offers_held": "1"})
+    _fill(honesty, {"told_previous": "25k x 14"})
     reply = decide.build_reply_exercise(course)
     _fill(reply, {"kind": "counter", "company": "Acme", "amount": "410000"})
     page = plan.build_plan_exercise(course)

@@ -16,9 +16,12 @@ import nbformat
 import psutil
 import pytest
 from batch_helpers import PEOPLE, write_lessons, write_roster
+from nbformat.v4 import new_code_cell, new_markdown_cell
 
 from offerkit.batch.build import BuildOptions, BuildReport, build_workbooks, format_report
+from offerkit.batch.folder import keyed_hash
 from offerkit.cli import main
+from offerkit.learner.params import PARAMETERS
 from offerkit.rules.lessons import lesson_notebooks
 
 pytestmark = pytest.mark.slow
@@ -211,3 +214,186 @@ def test_real_lessons_build_the_example_roster(tmp_path: Path) -> None:
     report = build_workbooks(settings)
     assert report.ok, format_report(report)
     assert 10 == len(report.built)
+
+
+# issue 9, section 3: the build keeps what is good and removes only what it made ---------
+
+DEMO = {p.name: p.default for p in PARAMETERS}
+DEMO_FIGURES = [str(DEMO[k]) for k in ("previous_pay", "posted_range", "target_role")]
+HIDDEN_LESSON = {
+    "00-start": [
+        "print('role:', repr(target_role), 'reason:', repr(high_demand_reason))",
+        "if target_role == 'boom':\n    raise ValueError('boom')",
+    ]
+}
+
+
+def with_hidden_cells(folder: Path) -> Path:
+    """Add an instructor note and a solution (a code cell that prints) to lesson 00."""
+    path = folder / "00-start.ipynb"
+    nb = nbformat.read(path, as_version=4)
+    nb.cells.append(new_markdown_cell("NOTE-FOR-INSTRUCTOR", metadata={"tags": ["instructor"]}))
+    nb.cells.append(
+        new_code_cell("print('SOLUTION-' + 'PRINTED')", metadata={"tags": ["solution"]})
+    )
+    nbformat.write(nb, path)
+    return folder
+
+
+def visible_text(path: Path) -> str:
+    """A built file's text; for a workbook, without the parameters cell (its defaults are
+    the lessons' own, overridden by the injected cell)."""
+    if path.suffix != ".ipynb":
+        return path.read_text(encoding="utf-8")
+    nb = nbformat.read(path, as_version=4)
+    nb.cells = [c for c in nb.cells if "parameters" not in c.metadata.get("tags", [])]
+    return nbformat.writes(nb)
+
+
+def test_learner_build_not_given_columns_umask_private_manifest_and_resume(
+    tmp_path: Path,
+) -> None:
+    lessons = with_hidden_cells(write_lessons(tmp_path / "notebooks", HIDDEN_LESSON))
+    roster = tmp_path / "roster.csv"
+    roster.write_text("learner_id,learner_name\nkim,Kim Park\nlee,Lee Jones\n", encoding="utf-8")
+    out = tmp_path / "out"
+    old_umask = os.umask(0o022)
+    try:
+        first = build_workbooks(options(roster, out, lessons, html=True))
+    finally:
+        os.umask(old_umask)
+    assert (("kim", "lee"), ()) == (first.built, first.failed)
+    built = sorted(p for p in all_files(out) if p.parent.name in {"kim", "lee"})
+    assert 4 == len(built)
+    for path in built:
+        text = visible_text(path)
+        assert [] == [figure for figure in DEMO_FIGURES if figure in text], path
+        assert "role: ''" in text, path
+        assert ("NOTE-FOR-INSTRUCTOR", "SOLUTION-") == tuple(
+            marker for marker in ("NOTE-FOR-INSTRUCTOR", "SOLUTION-") if marker not in text
+        ), path
+        if path.suffix == ".ipynb":
+            tags = {
+                t
+                for c in nbformat.read(path, as_version=4).cells
+                for t in c.metadata.get("tags", [])
+            }
+            assert set() == tags & {"instructor", "solution"}
+        assert 0o644 == path.stat().st_mode & 0o777
+    assert 0o644 == (out / "index.html").stat().st_mode & 0o777
+    manifest = (out / "manifest.json").read_text(encoding="utf-8")
+    assert [] == [word for word in ("Kim", "Park", "Lee", "Jones") if word in manifest]
+    # a truncated workbook is rebuilt; the other participant is skipped
+    (out / "lee" / "00-start.ipynb").write_text('{"cells": [', encoding="utf-8")
+    second = build_workbooks(options(roster, out, lessons, html=True))
+    assert (("lee",), ("kim",)) == (second.built, second.skipped)
+    nbformat.validate(nbformat.read(out / "lee" / "00-start.ipynb", as_version=4))
+
+
+def test_instructors_audience_keeps_every_cell(tmp_path: Path) -> None:
+    lessons = with_hidden_cells(write_lessons(tmp_path / "notebooks", {"00-start": []}))
+    roster = write_roster(tmp_path / "roster.csv", PEOPLE[:1])
+    out = tmp_path / "out"
+    report = build_workbooks(options(roster, out, lessons, audience="instructors"))
+    assert ("ada",) == report.built
+    text = (out / "ada" / "00-start.ipynb").read_text(encoding="utf-8")
+    assert ("NOTE-FOR-INSTRUCTOR" in text, "SOLUTION-PRINTED" in text) == (True, True)
+
+
+def test_failing_rebuild_keeps_good_workbooks_and_deletes_only_its_own_files(
+    tmp_path: Path,
+) -> None:
+    lessons = write_lessons(tmp_path / "notebooks", HIDDEN_LESSON)
+    people = [{**PEOPLE[0], "target_role": "analyst"}, {**PEOPLE[1], "target_role": "analyst"}]
+    roster = write_roster(tmp_path / "roster.csv", people)
+    out = tmp_path / "out"
+    assert ("ada", "zoe") == build_workbooks(options(roster, out, lessons)).built
+    good = (out / "ada" / "00-start.ipynb").read_bytes()
+    # things the build did not make, and a manifest edited to name them (with valid hashes)
+    planted = {
+        out / "zoe" / "answers" / "zoe.answers.json": b"{}",
+        out / "zoe" / "report.tmp": b"another tool",
+        out / ".editor.tmp": b"another tool",
+        out / "ada" / ".00-start.ipynb.x1y2.tmp": b"someone's atomic write",
+        tmp_path / "outside.ipynb": b"outside",
+    }
+    for path, data in planted.items():
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_bytes(data)
+    key = bytes.fromhex((out / ".offerkit-secret").read_text(encoding="ascii").strip())
+    manifest = json.loads((out / "manifest.json").read_text(encoding="utf-8"))
+    zoe = manifest["participants"]["zoe"]
+    zoe["hash"] = "changed by hand"
+    for name in ("ada/00-start.ipynb", "zoe/answers/zoe.answers.json", "../outside.ipynb"):
+        data = good if name.startswith("ada") else planted.get(out / name, b"outside")
+        zoe["files"][name] = keyed_hash(key, data)
+    (out / "manifest.json").write_text(json.dumps(manifest), encoding="utf-8")
+    people[0]["target_role"] = "boom"
+    write_roster(roster, people)
+    report = build_workbooks(options(roster, out, lessons))
+    assert (("zoe",), ("ada",), ("ada",)) == (
+        report.built,
+        tuple(f.slug for f in report.failed),
+        report.kept,
+    )
+    assert "(their previous workbooks were kept)" in format_report(report)
+    assert good == (out / "ada" / "00-start.ipynb").read_bytes()
+    assert {p: d for p, d in planted.items()} == {p: p.read_bytes() for p in planted}
+    # participants who left the roster: reported; removed only with prune
+    write_roster(roster, people[1:])
+    kept = build_workbooks(options(roster, out, lessons))
+    assert (("ada",), False, ("zoe",)) == (kept.gone, kept.pruned, kept.skipped)
+    assert "No longer in the roster: ada; their folders were kept" in format_report(kept)
+    assert (out / "ada" / "00-start.ipynb").is_file()
+    (out / "ada" / "answers").mkdir()
+    (out / "ada" / "answers" / "ada.answers.json").write_text("{}", encoding="utf-8")
+    pruned = build_workbooks(options(roster, out, lessons, prune=True))
+    assert ("ada",) == pruned.gone
+    assert ["answers"] == sorted(
+        p.name for p in (out / "ada").iterdir() if not p.name.startswith(".")
+    )
+    assert (
+        "ada" not in json.loads((out / "manifest.json").read_text(encoding="utf-8"))["participants"]
+    )
+
+
+def start_build(tmp_path: Path, people: int = 2) -> tuple[subprocess.Popen[bytes], Path]:
+    """``offerkit build`` in a process of its own, two workers, each in a 30 s cell."""
+    lessons = write_lessons(tmp_path / "notebooks", {"00-start": ["import time; time.sleep(30)"]})
+    roster = write_roster(tmp_path / "roster.csv", PEOPLE[:people])
+    out = tmp_path / "out"
+    command = [sys.executable, "-m", "offerkit", "build", str(roster), "--out", str(out)]
+    with (tmp_path / "stderr.txt").open("wb") as stderr:
+        process = subprocess.Popen(
+            [*command, "--jobs", "2", "--no-progress"],
+            env={**os.environ, "OFFERKIT_NOTEBOOKS": str(lessons)},
+            stdout=subprocess.DEVNULL,
+            stderr=stderr,
+        )
+    deadline = time.monotonic() + 120
+    kernels: list[psutil.Process] = []
+    while len(kernels) < people and time.monotonic() < deadline:
+        time.sleep(0.2)
+        family = psutil.Process(process.pid).children(recursive=True)
+        kernels = [p for p in family if "ipykernel" in " ".join(p.cmdline())]
+    assert len(kernels) >= people, "the kernels did not start"
+    time.sleep(1)  # let them start their cells
+    return process, out
+
+
+@pytest.mark.parametrize("how", [signal.SIGKILL, signal.SIGTERM])
+def test_killing_the_build_leaves_no_worker_or_kernel(tmp_path: Path, how: signal.Signals):
+    process, out = start_build(tmp_path)
+    family = psutil.Process(process.pid).children(recursive=True)
+    if how == signal.SIGTERM:  # meanwhile, a second build on the same folder is refused
+        roster = tmp_path / "roster.csv"
+        assert 3 == main(["build", str(roster), "--out", str(out), "--no-progress"])
+    process.send_signal(how)  # only the build process, not its group
+    code = process.wait(30)
+    _, alive = psutil.wait_procs(family, timeout=5)
+    assert [] == [p.pid for p in alive]
+    assert [] == [p for p in out.rglob("*.tmp")]
+    if how == signal.SIGTERM:
+        err = (tmp_path / "stderr.txt").read_text(encoding="utf-8")
+        assert (143, 1) == (code, len(err.splitlines())), err
+        assert "terminated (SIGTERM)" in err

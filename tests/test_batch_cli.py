@@ -7,6 +7,8 @@ these tests check the glue between the command line and :func:`build_workbooks`.
 from __future__ import annotations
 
 import os
+import socket
+import time
 from pathlib import Path
 
 import pytest
@@ -14,7 +16,9 @@ from batch_helpers import PEOPLE, write_roster
 
 from offerkit.batch.build import BuildOptions, BuildReport, Failure
 from offerkit.batch.cli import DEFAULT_ROSTER
+from offerkit.batch.signals import BuildTerminated
 from offerkit.cli import build_parser, main
+from offerkit.errors import BuildEnvironmentError
 
 
 def report(out: Path, failed: tuple[Failure, ...] = ()) -> BuildReport:
@@ -142,4 +146,82 @@ def test_help_lists_every_option(capsys: pytest.CaptureFixture[str]) -> None:
     assert 0 == caught.value.code
     out = capsys.readouterr().out
     options = ["--out", "--lessons", "--jobs", "--html", "--force", "--timeout", "--dask"]
+    options += ["--audience", "--prune", "--connect-timeout", "--max-rows", "--max-roster-mb"]
     assert [] == [option for option in [*options, "--no-progress"] if option not in out]
+
+
+def test_help_documents_every_exit_status(capsys: pytest.CaptureFixture[str]) -> None:
+    with pytest.raises(SystemExit):
+        main(["build", "--help"])
+    out = capsys.readouterr().out
+    statuses = [line.split()[0] for line in out.split("exit status:")[1].splitlines() if line]
+    assert ["0", "1", "2", "3", "130"] == [s for s in statuses if s.isdigit()]
+    assert "143" in out
+
+
+def test_new_options_reach_the_build(asked: list[BuildOptions], tmp_path: Path) -> None:
+    argv = ["build", "--out", str(tmp_path), "--audience", "instructors", "--prune"]
+    argv += ["--connect-timeout", "2.5", "--max-rows", "7", "--max-roster-mb", "3"]
+    assert 0 == main([*argv, "--no-progress"])
+    (options,) = asked
+    assert ("instructors", True, 2.5, 7, 3_000_000) == (
+        options.audience,
+        options.prune,
+        options.connect_timeout,
+        options.limits.max_rows,
+        options.limits.max_bytes,
+    )
+
+
+@pytest.mark.parametrize(
+    ("raised", "code", "message"),
+    [
+        (BuildEnvironmentError("cannot write build/x: the disk is full"), 3, "the disk is full"),
+        (BuildTerminated(), 143, "terminated (SIGTERM)"),
+    ],
+)
+def test_environment_failure_exits_3_and_sigterm_143(
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+    raised: BaseException,
+    code: int,
+    message: str,
+) -> None:
+    def failing(options: BuildOptions) -> BuildReport:
+        raise raised
+
+    monkeypatch.setattr("offerkit.batch.build.build_workbooks", failing)
+    assert code == main(["build", "--no-progress"])
+    err = capsys.readouterr().err
+    assert (1, True) == (len(err.splitlines()), message in err)
+
+
+def test_out_that_is_a_file_exits_3_with_one_line(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    roster = write_roster(tmp_path / "r.csv")
+    (tmp_path / "out").write_text("a file", encoding="utf-8")
+    assert 3 == main(["build", str(roster), "--out", str(tmp_path / "out"), "--no-progress"])
+    err = capsys.readouterr().err
+    assert 1 == len(err.splitlines()) and "is a file, not a folder" in err
+
+
+def test_unanswering_dask_scheduler_ends_with_one_line_after_the_timeout(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    silent = socket.socket()
+    silent.bind(("127.0.0.1", 0))
+    silent.listen(8)  # accepts connections, never says a word
+    address = f"tcp://127.0.0.1:{silent.getsockname()[1]}"
+    roster = write_roster(tmp_path / "r.csv", PEOPLE[:1])
+    argv = ["build", str(roster), "--out", str(tmp_path / "out"), "--dask", address]
+    started = time.monotonic()
+    try:
+        code = main([*argv, "--connect-timeout", "1", "--no-progress"])
+    finally:
+        silent.close()
+    err = capsys.readouterr().err
+    assert 3 == code
+    assert time.monotonic() - started < 15
+    assert 1 == len(err.splitlines())
+    assert f"no Dask scheduler answered at {address} within 1 s (--connect-timeout)" in err

@@ -199,14 +199,17 @@ def test_row_numbers_are_records_not_lines(tmp_path: Path) -> None:
 
 
 def test_billion_laughs_yaml_is_refused_without_expanding(tmp_path: Path) -> None:
-    lines = ["- &a0 [lol, lol, lol, lol, lol, lol, lol, lol, lol]"]
-    lines += [f"- &a{i} [{', '.join([f'*a{i - 1}'] * 9)}]" for i in range(1, 12)]
-    lines.append("- {learner_id: kim, learner_name: *a11}")
+    """Each entry's role is nine of the previous entry's: 9**12 'lol's if expanded."""
+    lol = ", ".join(["lol"] * 9)
+    lines = [f"- {{learner_id: p0, learner_name: P, target_role: &a0 [{lol}]}}"]
+    for i in range(1, 12):
+        nine = ", ".join([f"*a{i - 1}"] * 9)
+        lines.append(f"- {{learner_id: p{i}, learner_name: P, target_role: &a{i} [{nine}]}}")
     path = tmp_path / "r.yaml"
     path.write_text("\n".join(lines) + "\n", encoding="utf-8")
     text = problems_quickly(path)
-    assert "entry 1 (line 1): expected a mapping of column: value" in text
-    assert "entry 13, column 'learner_name': expected text, received a list" in text
+    assert "entry 12, column 'target_role': expected text, received a list" in text
+    assert 12 == text.count("expected text, received a list") and len(text) < 2000
 
 
 def test_yaml_nested_thousands_deep_is_refused_with_the_limit(tmp_path: Path) -> None:

@@ -1,8 +1,9 @@
-"""Lesson 03 as an app under Voila, driven by headless Chromium (issue 5).
+"""Lesson 03 as an app under Voila, driven by headless Chromium (issues 5 and 8).
 
 Code hidden, widgets working: the salary exercise renders as widgets (so offerkit saw a front
 end: Voila puts ``VOILA_KERNEL_ID``/``VOILA_BASE_URL``/``VOILA_SERVER_URL`` in the kernel's
-environment), and changing the previous pay changes the feedback and is saved.
+environment), and changing the previous pay changes the feedback and is saved. Nobody is
+``demo``: the app asks each visitor for a name first, and two learners get two answers files.
 """
 
 from __future__ import annotations
@@ -26,6 +27,8 @@ from browser_support import (
     salary_exercise,
     saved_salary_answer,
     server_env,
+    shots_dir,
+    text_input,
     type_into,
     wait_until,
 )
@@ -37,12 +40,28 @@ pytestmark = pytest.mark.browser
 HEADLESS_SUMMARY = f"== {EXERCISE_TITLE} =="  # what offerkit prints when it sees no front end
 
 
-def test_lesson_03_salary_exercise_under_voila(browser_page: Any, tmp_path: Path) -> None:
+def _sign_in(page: Any, name: str) -> None:
+    """The identity prompt: the exercises wait, hidden, until a name is given."""
+    from playwright.sync_api import expect
+
+    prompt = (
+        page.locator(".widget-vbox").filter(has=page.locator("h4", has_text="Before you start"))
+    ).last
+    prompt.wait_for(state="visible", timeout=WIDGET_TIMEOUT_MS)
+    expect(salary_exercise(page)).to_be_hidden()
+    type_into(text_input(page, prompt, "Your name"), name)
+    prompt.locator(".widget-button", has_text="Start").click()
+    expect(prompt.locator(".widget-button", has_text="Start")).to_be_disabled()
+
+
+def test_lesson_03_under_voila_two_learners_two_answers_files(
+    browser_page: Any, tmp_path: Path
+) -> None:
     page = browser_page
     started = time.monotonic()
     course_dir = tmp_path / "course"
     notebook = copy_notebook(NOTEBOOK_03, course_dir)
-    answers = course_dir / "answers" / "demo.answers.json"
+    answers = course_dir / "answers"
     port = free_port()
     cmd = [
         *python_module("voila"),
@@ -54,6 +73,7 @@ def test_lesson_03_salary_exercise_under_voila(browser_page: Any, tmp_path: Path
         f"--Voila.root_dir={course_dir}",
     ]
     env = server_env(tmp_path / "jupyter")
+    shots = shots_dir(tmp_path)
     with running_server(cmd, cwd=course_dir, env=env, port=port, log=tmp_path / "voila.log"):
         from playwright.sync_api import expect
 
@@ -66,17 +86,16 @@ def test_lesson_03_salary_exercise_under_voila(browser_page: Any, tmp_path: Path
             ),
         )
         page.goto(origin + "/", timeout=WIDGET_TIMEOUT_MS)
-
-        exercise = salary_exercise(page)
         headless_note = page.get_by_text(HEADLESS_SUMMARY)
-        exercise.or_(headless_note).first.wait_for(state="visible", timeout=WIDGET_TIMEOUT_MS)
+        prompt_heading = page.locator("h4", has_text="Before you start")
+        prompt_heading.or_(headless_note).first.wait_for(state="visible", timeout=WIDGET_TIMEOUT_MS)
         if headless_note.count():
             pytest.fail(
                 "offerkit ran the lesson headless under Voila (it printed its text summary "
                 "instead of widgets): has_frontend() found none of VOILA_KERNEL_ID, "
                 "VOILA_BASE_URL, VOILA_SERVER_URL in the kernel's environment"
             )
-        assert HEADLESS_SUMMARY not in page.content()
+        page.screenshot(path=str(shots / "voila-identity-prompt.png"), full_page=False)
 
         # App mode: no code anywhere on the page.
         (tmp_path / "voila-page.html").write_text(page.content(), encoding="utf-8")  # artefact
@@ -85,7 +104,10 @@ def test_lesson_03_salary_exercise_under_voila(browser_page: Any, tmp_path: Path
         assert "build_salary_exercise(course)" not in page.locator("body").inner_text()
         assert "start_course(globals())" not in page.content()
 
-        # Widgets, not their text repr.
+        # Learner 1 signs in; the exercise opens, is judged and saved in their own file.
+        _sign_in(page, "Ada Lovelace")
+        exercise = salary_exercise(page)
+        expect(exercise).to_be_visible()
         expect(exercise.locator(".widget-button", has_text="Check & save")).to_be_visible()
         pay = previous_pay_input(page, exercise)
         expect(pay).to_have_count(1)
@@ -93,27 +115,39 @@ def test_lesson_03_salary_exercise_under_voila(browser_page: Any, tmp_path: Path
         feedback = exercise.locator(".offerkit-feedback")
         expect(feedback).to_contain_text("CNY 350,000")
         first_chart = chart_src(exercise)
-
         type_into(pay, "40k x 13")
         expect(feedback).to_contain_text("CNY 520,000")
         expect(feedback).not_to_have_class("offerkit-error")
         wait_until(lambda: chart_src(exercise) != first_chart, "the chart to be redrawn")
+        ada = answers / "ada-lovelace.answers.json"
         wait_until(
-            lambda: saved_salary_answer(answers).get("previous_pay") == "40k x 13",
-            "the new previous pay in the answers file",
+            lambda: saved_salary_answer(ada).get("previous_pay") == "40k x 13",
+            "Ada's previous pay in her own answers file",
         )
-
-        shots = [tmp_path / "voila-lesson-03-updated.png", tmp_path / "voila-lesson-03-error.png"]
         exercise.locator(".widget-output img").scroll_into_view_if_needed()  # in the shot
-        page.screenshot(path=str(shots[0]), full_page=True)
+        page.screenshot(path=str(shots / "voila-lesson-03-ada.png"), full_page=True)
 
         type_into(pay, "-5")
         expect(exercise.locator(".offerkit-feedback.offerkit-error")).to_contain_text(
             "must be a positive amount"
         )
         assert "Traceback" not in page.locator("body").inner_text()
+        assert "40k x 13" == saved_salary_answer(ada)["previous_pay"]
 
-        assert "40k x 13" == saved_salary_answer(answers)["previous_pay"]
-        exercise.locator(".offerkit-feedback").scroll_into_view_if_needed()
-        page.screenshot(path=str(shots[1]), full_page=True)
-        print(f"screenshots: {', '.join(map(str, shots))}  ({time.monotonic() - started:.1f} s)")
+        # Learner 2, a new visit (a new kernel): asked again, starts clean, own file.
+        page.goto(origin + "/", timeout=WIDGET_TIMEOUT_MS)
+        _sign_in(page, "Grace Hopper")
+        exercise = salary_exercise(page)
+        pay = previous_pay_input(page, exercise)
+        expect(pay).to_have_value("25k x 14")  # not Ada's 40k x 13
+        type_into(pay, "30k x 12")
+        grace = answers / "grace-hopper.answers.json"
+        wait_until(
+            lambda: saved_salary_answer(grace).get("previous_pay") == "30k x 12",
+            "Grace's previous pay in her own answers file",
+        )
+        assert "40k x 13" == saved_salary_answer(ada)["previous_pay"]
+        assert ["ada-lovelace.answers.json", "grace-hopper.answers.json"] == sorted(
+            p.name for p in answers.glob("*.answers.json")
+        )
+    print(f"screenshots in {shots} ({time.monotonic() - started:.1f} s)")

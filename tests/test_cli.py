@@ -28,13 +28,15 @@ def test_salary_text(capsys: pytest.CaptureFixture[str]) -> None:
     assert [
         "Previous annual pay: 25,000 × 14 = CNY 350,000 a year",
         "+20 % guideline cap: CNY 420,000",
-        "Ceiling an exception allows: CNY 455,000",
+        "Ceiling an exception allows (+30 %): CNY 455,000",
         "Your annual range: CNY 400,000–420,000 (target at the low end)",
         "Posted: CNY 300,000–450,000 a year (20,000–30,000 × 15)",
-        "Offers usually land around the middle: CNY 360,000–390,000",
-        "The top (from CNY 420,000) is usually kept for candidates who exceed every requirement",
-        "Your range starts above where this posting's offers usually land: expect HR to come "
-        "back lower unless your hard strengths stand out.",
+        "Offers usually land around the middle (kit rule of thumb, not the lesson's): "
+        "CNY 360,000–390,000",
+        "The top (from CNY 420,000) is usually kept for candidates who exceed every requirement "
+        "(the same rule of thumb)",
+        "Your range starts above where this posting's offers usually land (kit rule of thumb, "
+        "not the lesson's): expect HR to come back lower unless your hard strengths stand out.",
         "Verdict on your ask: CNY 400,000 (+14.3 %) is within the +20 % guideline.",
         "Your ask of CNY 400,000 is above the middle: be ready to show the hard strengths that "
         "justify it.",
@@ -65,8 +67,9 @@ def test_salary_json_has_plain_numbers(capsys: pytest.CaptureFixture[str]) -> No
         "amount": 400_000.0,
         "raise_pct": 14.29,
         "verdict": "within-guideline",
+        "level": "ok",
         "zone_in_posted_range": "upper",
-    } == {k: v for k, v in data["ask"].items() if k != "message"}
+    } == {k: v for k, v in data["ask"].items() if k not in {"message", "position_message"}}
     assert [] == [k for k, v in data.items() if isinstance(v, str) and v[:1].isdigit()]
 
 
@@ -81,19 +84,73 @@ def test_salary_json_without_ask_or_posted_range(capsys: pytest.CaptureFixture[s
     )
 
 
-@pytest.mark.parametrize("kind", ["exceptional", "high-demand"])
+@pytest.mark.parametrize(
+    ("kind", "reason"),
+    [("exceptional", "claimed on the command line"), ("high-demand", "5 recruiters")],
+)
 def test_exception_with_ask_400000_is_too_far(
-    capsys: pytest.CaptureFixture[str], kind: str
+    capsys: pytest.CaptureFixture[str], kind: str, reason: str
 ) -> None:
     argv = ["salary", "--previous-pay", "300000", "--exception", kind, "--ask", "400000"]
+    if kind == "high-demand":
+        argv += ["--reason", reason]
     _code, out, _err = _run(capsys, *argv, "--json")
     data = json.loads(out)
-    assert ("too-far", 390_000.0, kind, "claimed on the command line") == (
+    assert ("too-far", "warn", 390_000.0, kind, reason) == (
         data["ask"]["verdict"],
+        data["ask"]["level"],
         data["cap_in_force"],
         data["exceptions"][0]["kind"],
         data["exceptions"][0]["reason"],
     )
+
+
+@pytest.mark.parametrize("reason", [[], ["--reason", "  "]])
+def test_high_demand_needs_a_reason(capsys: pytest.CaptureFixture[str], reason: list[str]) -> None:
+    argv = ["salary", "--previous-pay", "300000", "--exception", "high-demand", *reason]
+    code, out, err = _run(capsys, *argv)
+    assert (2, "", True, True) == (
+        code,
+        out,
+        "'--reason' must be the evidence that the role is in high demand" in err,
+        "--reason '3 recruiters called this month'" in err,
+    )
+
+
+@pytest.mark.parametrize(
+    ("option", "text", "month", "year"),
+    [
+        ("--previous-pay", "25k", "25k/month", "25k/year"),
+        ("--posted-range", "20-30K", "20-30K/month", "20-30K/year"),
+    ],
+)
+def test_an_ambiguous_figure_is_refused_with_both_forms_suggested(
+    capsys: pytest.CaptureFixture[str], option: str, text: str, month: str, year: str
+) -> None:
+    code, out, err = _run(capsys, "salary", option, text)
+    assert (2, "", True, True) == (
+        code,
+        out,
+        "a month or a year?" in err,
+        err.strip().endswith(f"Write {month} or {year}."),
+    )
+
+
+def test_each_suggested_form_is_accepted(capsys: pytest.CaptureFixture[str]) -> None:
+    monthly = json.loads(_run(capsys, "salary", "--previous-pay", "25k/month", "--json")[1])
+    yearly = _run(capsys, "salary", "--previous-pay", "25k/year", "--json")[1]
+    assert (300_000.0, 25_000.0) == (
+        monthly["previous_annual"],
+        json.loads(yearly)["previous_annual"],
+    )
+
+
+def test_a_too_far_ask_in_the_lower_part_of_a_posting_is_not_an_easy_yes(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    argv = ["salary", "--previous-pay", "200000", "--posted-range", "250k-450k", "--ask", "300000"]
+    _code, out, _err = _run(capsys, *argv)
+    assert (True, False) == ("is too far" in out, "easy yes" in out)
 
 
 def test_exception_reason_and_repeated_kinds(capsys: pytest.CaptureFixture[str]) -> None:
@@ -108,7 +165,7 @@ def test_exception_reason_and_repeated_kinds(capsys: pytest.CaptureFixture[str])
 def test_ask_within_exception_ceiling(capsys: pytest.CaptureFixture[str]) -> None:
     argv = ["salary", "--previous-pay", "300000", "--exception", "exceptional"]
     _code, out, _err = _run(capsys, *argv, "--ask", "370000")
-    assert "Verdict on your ask: CNY 370,000 (+23.3 %) is above the guideline but within" in out
+    assert "CNY 370,000 (+23.3 %) is above the +20 % guideline but within the ceiling" in out
 
 
 def test_previous_pay_not_disclosed(capsys: pytest.CaptureFixture[str]) -> None:
@@ -135,6 +192,7 @@ def test_currency_option(capsys: pytest.CaptureFixture[str]) -> None:
         (["--previous-pay", "lots"], "'previous_pay' must be a pay figure"),
         (["--previous-pay", "25k x 30"], "between 12 and 24 months"),
         (["--previous-pay", "300000", "--ask", "-1"], "'ask' must be a positive amount"),
+        (["--previous-pay", "65,000", "--currency", "EUR"], "could be 65000 or 65"),
         (["--previous-pay", "300000", "--ask", "$400k"], "'ask' must be amounts in one currency"),
         (["--previous-pay", "300000", "--currency", "XYZ"], "a known currency code"),
         (["--previous-pay", "$100k", "--posted-range", "20-30K·15薪"], "one currency"),
@@ -255,8 +313,8 @@ def test_plan_reads_the_answers_file_given_and_reruns_over_its_own_files(
     ("content", "message"),
     [
         (None, "no such answers file"),
-        ("{not json", "not a readable answers file"),
-        ('{"schema": 1}', "expected an object with 'exercises'"),
+        ("{not json", "damaged offerkit answers file: not JSON"),
+        ('{"schema": 1}', "'exercises' must be an object"),
     ],
 )
 def test_plan_with_a_bad_answers_file_exits_2_with_one_line(
@@ -314,3 +372,38 @@ def test_the_example_learner_is_what_the_generator_makes() -> None:
     from example_learner import example_text
 
     assert EXAMPLE.read_text("utf-8") == example_text()
+
+
+def _long_answers(path: Path) -> str:
+    """The example learner, writing far more than fits on a page; returns one long text."""
+    long = "I led the warehouse migration and trained the analysts who use it " * 12
+    document = json.loads(EXAMPLE.read_text("utf-8"))
+    exercises = document["exercises"]
+    for entry in exercises["02.strengths"]["value"]["entries"]:
+        entry["description"], entry["evidence"] = long[:200], long
+    exercises["02.strengths"]["value"]["entries"] *= 4
+    exercises["04.doubts"]["value"]["own"] = "\n".join(f"{long} ({n})?" for n in range(12))
+    exercises["05.offers"]["value"]["entries"] *= 4
+    exercises["06.plan"]["value"]["next_step"] = long
+    exercises["00.profile"]["value"]["target_role"] = long[:150]
+    path.write_text(json.dumps(document), "utf-8")
+    return long
+
+
+@pytest.mark.browser
+def test_plan_pdf_of_a_learner_with_long_answers_is_one_page_and_md_keeps_all(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    from browser_support import require_browser
+    from pypdf import PdfReader
+
+    require_browser()
+    answers = tmp_path / "long.answers.json"
+    long = _long_answers(answers)
+    out_dir = tmp_path / "out"
+    code, out, err = _run(capsys, "plan", "--answers", str(answers), "--out", str(out_dir), "--pdf")
+    assert (0, "") == (code, err)
+    assert f"Wrote {out_dir / 'plan.pdf'} (1 page)" in out.splitlines()
+    assert 1 == len(PdfReader(out_dir / "plan.pdf").pages)
+    assert "Some answers are shortened" in (out_dir / "plan.html").read_text("utf-8")
+    assert 12 <= (out_dir / "plan.md").read_text("utf-8").count(" ".join(long.split()))

@@ -103,3 +103,16 @@ def test_new_kinds_round_trip_through_the_answers_file(tmp_path) -> None:
     assert 5 == again.controls["ratings"].sliders["salary"].value
     assert date(2026, 3, 2) == again.controls["when"].value
     assert "30k x 13" == again.controls["pay"].value
+
+
+def test_a_label_too_long_for_the_description_goes_above_its_control() -> None:
+    must = Field("must", "Must-haves (rate them too)", "multi", [], AREAS)
+    control = field_control(must, [])
+    view = field_view(must, control)
+    assert isinstance(view, widgets.VBox)
+    assert "<b>Must-haves (rate them too)</b>" == view.children[0].value
+    assert "" == control.description
+    company = Field("c", "Company (optional)")
+    short = field_control(company, "")
+    assert short is field_view(company, short)
+    assert "Company (optional)" == short.description

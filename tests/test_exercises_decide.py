@@ -4,9 +4,11 @@ The offer comparison has its own module, test_exercises_offers."""
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 from typing import Any
 
+import pytest
 from exercise_helpers import level, open_course, saved, shown
 from test_exercises_offers import ACME, GLOBEX
 
@@ -18,6 +20,8 @@ from offerkit.exercises.decide_exercises import (
     build_reply_exercise,
 )
 from offerkit.exercises.offers_exercises import OFFERS
+from offerkit.learner.state import TODAY_VARIABLE
+from offerkit.rules.hr import REASON_BLANK
 
 # ---------------------------------------------------------------- 05.honesty
 
@@ -97,14 +101,19 @@ def test_accept_draft_is_friendly_and_saved(course: Course) -> None:
 
     lines = shown(widget)
     assert "ok" == level(widget)
-    assert lines[2].startswith(
+    assert (
         "Thank you very much for the offer for the Backend engineer role at Acme. "
-        "I'm delighted to accept it."
-    )
+        "I'm writing to accept it. Please let me know the next steps and any documents you "
+        "need from me."
+    ) == lines[2]
     assert lines[-1].startswith("Tone: Friendly: no antagonistic phrasing found.")
-    assert {"kind": "accept", "company": "Acme", "role": "Backend engineer", "amount": ""} == (
-        saved(course)[REPLY.id]
-    )
+    assert {
+        "kind": "accept",
+        "company": "Acme",
+        "role": "Backend engineer",
+        "amount": "",
+        "reason": "",
+    } == saved(course)[REPLY.id]
 
 
 def test_counter_names_the_annual_figure_and_checks_it_against_the_range(
@@ -116,13 +125,28 @@ def test_counter_names_the_annual_figure_and_checks_it_against_the_range(
     widget.controls["kind"].value = "counter"
 
     lines = shown(widget)
-    assert any("an annual package of CNY 440,000 would make this an easy yes" in x for x in lines)
+    assert "warn" == level(widget)  # the reason is still a blank to fill in
+    assert any(
+        f"annual figure. {REASON_BLANK} I'm asking for an annual package of CNY 440,000." in x
+        for x in lines
+    )
     assert (
         "Against your range from your profile (lesson 03 not saved yet): CNY 440,000 "
         "(+25.7 %) is above the +20 % guideline: only ask this if you are an exceptional "
         "candidate or the role is in high demand, and say why."
     ) == lines[-1]
     assert "counter" == saved(course)[REPLY.id]["kind"]
+
+
+def test_a_counter_that_is_too_far_is_never_shown_as_ok(course: Course) -> None:
+    widget = build_reply_exercise(course)
+    widget.controls["company"].value = "Acme"
+    widget.controls["kind"].value = "counter"
+    widget.controls["reason"].value = "I led the payments migration in lesson 02's ledger."
+    widget.controls["amount"].value = "400k"
+    assert "ok" == level(widget)  # within the guideline of the default profile (350,000)
+    widget.controls["amount"].value = "500k"
+    assert ("warn", True) == (level(widget), "is too far" in shown(widget)[-1])
 
 
 def test_counter_without_a_figure_is_a_friendly_error(course: Course) -> None:
@@ -170,4 +194,82 @@ def test_reply_headless_shows_a_labelled_example(tmp_path: Path, capsys: Any) ->
 
     out = capsys.readouterr().out
     assert "- Worked example for 'Example Ltd': nothing saved yet." in out
-    assert "role at Example Ltd. I'm delighted to accept it." in out
+    assert "role at Example Ltd. I'm writing to accept it." in out
+
+
+def test_a_counter_uses_the_learners_reason_and_nothing_made_up(course: Course) -> None:
+    widget = build_reply_exercise(course)
+    widget.controls["company"].value = "Acme"
+    widget.controls["amount"].value = "415k"
+    widget.controls["reason"].value = "I led the move of our payment service to Kubernetes"
+    widget.controls["kind"].value = "counter"
+
+    draft = saved(course)  # the draft shown is the one summarised
+    lines = shown(widget)
+    assert "ok" == level(widget)
+    assert any(
+        "annual figure. I led the move of our payment service to Kubernetes. I'm asking for "
+        "an annual package of CNY 415,000." in line
+        for line in lines
+    )
+    assert not any(REASON_BLANK in line for line in lines)
+    assert not any(word in " ".join(lines) for word in ("excited", "easy yes", "family"))
+    assert "I led the move of our payment service to Kubernetes" == draft[REPLY.id]["reason"]
+
+
+def test_a_counter_without_reason_points_to_the_strengths_of_lesson_02(course: Course) -> None:
+    course.store.save(
+        "02.strengths",
+        {
+            "entries": [
+                {
+                    "description": "Payment systems",
+                    "evidence": "ran the 2025 migration",
+                    "kind": "hard",
+                    "rare": False,
+                }
+            ]
+        },
+    )
+    widget = build_reply_exercise(course)
+    widget.controls["company"].value = "Acme"
+    widget.controls["amount"].value = "415k"
+    widget.controls["kind"].value = "counter"
+
+    assert (
+        f"Fill in {REASON_BLANK} before you send it (the 'Your reason' box): the value you "
+        "bring, in your own words. From lesson 02 you noted: Payment systems — ran the 2025 "
+        "migration."
+    ) in shown(widget)
+
+
+def test_a_counter_names_the_decision_date_of_lesson_04(
+    course: Course, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv(TODAY_VARIABLE, "2026-03-02")
+    course.store.save("04.deadline", {"offer_date": "2026-03-02", "days": "4"})
+    widget = build_reply_exercise(course)
+    widget.controls["company"].value = "Acme"
+    widget.controls["amount"].value = "415k"
+    widget.controls["reason"].value = "I bring five years of payments work"
+    widget.controls["kind"].value = "counter"
+
+    lines = shown(widget)
+    assert (
+        "Your decision date, from lesson 04: Friday 6 March 2026 (the draft says so)." == (lines[0])
+    )
+    assert any("I'll give you my answer by Friday 6 March 2026." in line for line in lines)
+    dates = re.findall(r"\b\w+day \d{1,2} \w+ \d{4}", " ".join(lines))
+    assert {"Friday 6 March 2026"} == set(dates)
+
+
+def test_a_past_decision_date_is_pointed_out_in_the_reply(
+    course: Course, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv(TODAY_VARIABLE, "2026-04-01")
+    course.store.save("04.deadline", {"offer_date": "2026-03-02", "days": "4"})
+    widget = build_reply_exercise(course)
+    widget.controls["company"].value = "Acme"
+
+    assert "warn" == level(widget)
+    assert shown(widget)[1].startswith("Friday 6 March 2026 has already passed")

@@ -7,19 +7,21 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
+import pytest
 from exercise_helpers import level, open_course, saved, shown
 
 from offerkit.exercises.course import Course
+from offerkit.exercises.deadline_exercises import DEADLINE
 from offerkit.exercises.hr_exercises import (
     DOUBTS,
     OPENING,
     build_doubts_exercise,
     build_opening_exercise,
 )
+from offerkit.learner.state import TODAY_VARIABLE
 
 LESSON_ITEMS = ["months-per-year", "pre-post-tax", "year-end-bonus", "allowances", "decision-time"]
 STATE_RANGE_BODY = (
-    "Based on my experience in similar Backend engineer work and what the role involves, "
     "I'd be comfortable with an annual package in the range of CNY 400,000–420,000, and "
     "I'm open to talking through the full package, including bonus and benefits."
 )
@@ -121,7 +123,7 @@ def test_opening_states_the_range_from_the_profile(course: Course) -> None:
         "Your annual range, from your profile (lesson 03 not saved yet): "
         "CNY 400,000–420,000, target at the low end."
     ) == lines[0]
-    assert "Hi, and thank you for walking me through the Backend engineer role at Acme." in lines
+    assert "Hi, and thank you for talking with me about the Backend engineer role at Acme." in lines
     assert STATE_RANGE_BODY in lines
     assert "Best regards, Ada" == lines[-1]
     expected = {"kind": "state-range", "company": "Acme", "role": "Backend engineer"}
@@ -135,7 +137,7 @@ def test_opening_asks_what_they_can_offer_and_keeps_the_range_ready(course: Cour
 
     lines = shown(widget)
     assert "You ask first and keep CNY 400,000–420,000 ready for when HR asks you back." in lines
-    assert any(line.startswith("Now that the details I was unsure about") for line in lines)
+    assert any(line.startswith("Could you share what annual package you have") for line in lines)
     assert not any("in the range of" in line for line in lines)
     assert "ask-offer" == saved(course)[OPENING.id]["kind"]
 
@@ -186,3 +188,33 @@ def test_opening_is_restored_and_headless_prints_it(tmp_path: Path, capsys: Any)
     out = capsys.readouterr().out
     assert "== Open the pay conversation ==" in out
     assert "role at Globex." in out
+
+
+def test_opening_names_the_decision_date_of_exercise_4(
+    course: Course, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv(TODAY_VARIABLE, "2026-03-02")
+    course.store.save(DEADLINE.id, {"offer_date": "2026-03-02", "days": "5", "weekend": "friday"})
+    widget = build_opening_exercise(course)
+    widget.check_button.click()
+
+    lines = shown(widget)
+    assert "ok" == level(widget)
+    assert "Your decision date, from Exercise 4: Friday 6 March 2026." in lines
+    assert STATE_RANGE_BODY + " I'll give you my answer by Friday 6 March 2026." in lines
+    assert STATE_RANGE_BODY + " I'll give you my answer by Friday 6 March 2026." == (
+        course.state.opening
+    )
+
+
+def test_opening_points_out_a_weekend_or_past_decision_date(
+    course: Course, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv(TODAY_VARIABLE, "2026-03-09")
+    course.store.save(DEADLINE.id, {"offer_date": "2026-03-02", "days": "5"})
+    widget = build_opening_exercise(course)
+
+    lines = shown(widget)
+    assert "warn" == level(widget)
+    assert lines[2].startswith("Saturday 7 March 2026 falls on a weekend")
+    assert lines[3].startswith("Saturday 7 March 2026 has already passed (today is Monday 9")

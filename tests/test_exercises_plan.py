@@ -78,6 +78,7 @@ def test_unconfirmed_priorities_are_the_journal_suggestion_and_flagged(tmp_path:
     assert [("Project experience", 75), ("Salary", 25)] == [
         (p.area, p.percent) for p in plan.priorities
     ]
+    assert "suggested by my journal, not confirmed yet" == plan.priorities_source
     assert ("Lesson 01: confirm your priorities (the plan shows the suggestion).",) == plan.missing
 
 
@@ -89,11 +90,13 @@ def test_a_complete_course_fills_every_part(tmp_path: Path) -> None:
         (p.area, p.percent) for p in plan.priorities
     ]
     assert all(p.question for p in plan.priorities)
-    assert [("Payments migration lead", "moved 2M users, zero downtime", "rare hard")] == [
-        (s.description, s.evidence, s.tier) for s in plan.strengths if s.evidence
-    ]
-    assert ["Dependable"] == [s.description for s in plan.strengths if not s.evidence]
+    assert [
+        ("Payments migration lead", "moved 2M users, zero downtime", "rare hard"),
+        ("Dependable", "", "soft"),
+    ] == [(s.description, s.evidence, s.tier) for s in plan.strengths]
     assert date(2026, 3, 7) == plan.decision_date
+    assert "give you my answer by Saturday 7 March 2026?" in plan.extension_message
+    assert "I'll give you my answer by Saturday 7 March 2026." in plan.opening
     assert plan.doubts and "CNY 342,000–360,000" in plan.opening
     assert () == plan.missing
     assert "Email the recruiter" == plan.next_step

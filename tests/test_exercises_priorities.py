@@ -41,7 +41,7 @@ def test_the_sliders_start_from_the_journals_suggestion(course: Course) -> None:
     widget = build_priorities_exercise(course)
     sliders = widget.controls["weights"].sliders
 
-    assert (10, 3, 0) == (
+    assert (75, 25, 0) == (
         sliders["salary"].value,
         sliders["team_atmosphere"].value,
         sliders["growth"].value,
@@ -53,8 +53,8 @@ def test_confirming_makes_later_lessons_use_these_weights(course: Course) -> Non
     _picked(course, "salary", "team_atmosphere")
     course.store.save(schema.JOURNAL.id, JOURNAL)
     widget = build_priorities_exercise(course)
-    widget.controls["weights"].sliders["team_atmosphere"].value = 10
-    widget.controls["weights"].sliders["salary"].value = 5
+    widget.controls["weights"].sliders["team_atmosphere"].value = 50
+    widget.controls["weights"].sliders["salary"].value = 25
     assert "warn" == level(widget)
     assert "journal" == course.state.priorities.source
 
@@ -78,13 +78,27 @@ def test_a_weight_for_an_area_not_picked_is_refused_by_its_label(course: Course)
     _picked(course, "salary")
     widget = build_priorities_exercise(course)
 
-    widget.controls["weights"].sliders["work_life_balance"].value = 4
+    widget.controls["weights"].sliders["work_life_balance"].value = 40
 
     assert "error" == level(widget)
     text = shown(widget)[0]
     assert "weights only for the goal areas you picked" in text
     assert "Work-life balance" in text and "work_life_balance" not in text
     assert PRIORITIES.id not in saved(course)
+
+
+def test_confirming_the_suggestion_unchanged_keeps_its_percentages(course: Course) -> None:
+    _picked(course, "salary", "team_atmosphere", "growth")
+    course.store.save(schema.JOURNAL.id, {"entries": [*JOURNAL["entries"], JOURNAL["entries"][1]]})
+    suggested = course.state.priorities.shown()
+    widget = build_priorities_exercise(course)
+
+    widget.controls["confirmed"].value = True
+
+    assert ("confirmed", suggested) == (
+        course.state.priorities.source,
+        course.state.priorities.shown(),
+    )
 
 
 def test_headless_runs_show_the_suggestion_unconfirmed(

@@ -6,9 +6,13 @@ from pathlib import Path
 
 import pytest
 from exercise_helpers import level, open_course, saved, shown
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from test_rules_ask import WARN_WORDS as ASK_WARN_WORDS
 
-from offerkit.exercises.course import Course
+from offerkit.exercises.course import PROFILE_ID, Course
 from offerkit.exercises.salary_exercises import (
+    SALARY,
     build_posted_range_exercise,
     build_salary_exercise,
 )
@@ -115,3 +119,96 @@ def test_headless_summary_uses_the_parameters(
     out = capsys.readouterr().out
     assert "- Previous annual pay: 40,000 × 13 = USD 520,000 a year" in out
     assert "- +20 % guideline cap: USD 624,000" in out
+
+
+def test_lesson_03_uses_the_period_saved_with_the_profile(tmp_path: Path) -> None:
+    course = open_course(tmp_path)
+    course.store.save(
+        PROFILE_ID,
+        {"learner_name": "Ada", "currency": "CNY", "previous_pay": "25k"}
+        | {"previous_pay_period": "month", "posted_range": "", "posted_range_period": ""},
+    )
+    widget = build_salary_exercise(course)
+    assert "Previous annual pay: 25,000 × 12 = CNY 300,000 a year" in shown(widget)
+    assert "month" == widget.controls["previous_pay_period"].value
+
+
+def test_an_ambiguous_figure_in_lesson_03_is_asked_not_guessed(course: Course) -> None:
+    widget = build_salary_exercise(course)
+    widget.controls["previous_pay"].value = "25k"
+    assert ("warn", "Previous pay: 25,000 a month or a year?") == (level(widget), shown(widget)[0])
+    widget.controls["previous_pay_period"].value = "year"
+    assert "Previous annual pay: CNY 25,000 a year" in shown(widget)
+    posted = build_posted_range_exercise(course)
+    posted.controls["posted_range"].value = "20-30K"
+    assert "Posted range: 20,000–30,000 a month or a year?" == shown(posted)[0]
+    posted.controls["posted_range_period"].value = "month"
+    assert "Posted: CNY 240,000–360,000 a year (20,000–30,000 × 12)" == shown(posted)[0]
+
+
+def test_a_too_far_ask_is_never_ok_and_never_an_easy_yes(course: Course) -> None:
+    widget = build_salary_exercise(course)
+    widget.controls["previous_pay"].value = "200000"
+    widget.controls["posted_range"].value = "250k-450k"
+    widget.controls["ask"].value = "300000"
+    words = " ".join(shown(widget))
+    assert ("warn", True, False) == (level(widget), "is too far" in words, "easy yes" in words)
+
+
+def test_an_ask_below_your_target_is_pointed_out(course: Course) -> None:
+    widget = build_salary_exercise(course)
+    widget.controls["previous_pay"].value = "300000"
+    widget.controls["posted_range"].value = ""
+    widget.controls["ask"].value = "320000"
+    assert "warn" == level(widget)
+    assert any("below your own target of CNY 342,000" in line for line in shown(widget))
+
+
+WARN_WORDS = (
+    *ASK_WARN_WORDS,
+    "push back",
+    "come back lower",
+    "below this posting's minimum",
+    "does not show it yet",
+)
+
+
+@settings(max_examples=60, deadline=None)
+@given(
+    st.integers(min_value=100_000, max_value=2_000_000),
+    st.none() | st.tuples(st.floats(0.5, 1.8), st.floats(0, 1)),
+    st.booleans(),
+    st.floats(0.7, 1.6),
+)
+def test_the_exercise_level_always_matches_its_words(
+    shared_course: Course,
+    previous: int,
+    posted: tuple[float, float] | None,
+    high_demand: bool,
+    factor: float,
+) -> None:
+    course = shared_course
+    posted_text = ""
+    if posted is not None:
+        low = round(previous * posted[0])
+        posted_text = f"{low}-{round(low * (1 + posted[1]))}/year"
+    values = {
+        "previous_pay": f"{previous}/year",
+        "previous_pay_period": "",
+        "posted_range": posted_text,
+        "posted_range_period": "",
+        "currency": "CNY",
+        "exceptional": False,
+        "high_demand": high_demand,
+        "high_demand_reason": "three recruiters called" if high_demand else "",
+        "ask": str(round(previous * factor)),
+    }
+    feedback = SALARY.evaluate(values, course)
+    words = " ".join(feedback.lines)
+    assert ("warn" if any(w in words for w in WARN_WORDS) else "ok") == feedback.level, words
+
+
+@pytest.fixture(scope="module")
+def shared_course(tmp_path_factory: pytest.TempPathFactory) -> Course:
+    """One course for the property test (hypothesis runs the test many times)."""
+    return open_course(tmp_path_factory.mktemp("shared"))

@@ -5,13 +5,17 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
+import pytest
 from exercise_helpers import level, open_course, saved, shown
+from test_exercises_offers import ACME, GLOBEX
 
 from offerkit.exercises.course import Course
+from offerkit.exercises.offers_exercises import OFFERS
 from offerkit.exercises.tone_exercises import (
     TONE,
     build_tone_exercise,
 )
+from offerkit.learner.state import TODAY_VARIABLE
 
 
 def test_tone_flags_the_posted_range_and_an_ultimatum(course: Course) -> None:
@@ -78,3 +82,38 @@ def test_tone_headless_shows_a_labelled_example(tmp_path: Path, capsys: Any) -> 
     assert (
         "- Tone: 3 phrases may put HR on the defensive (posted-range, ultimatum, shouting)" in out
     )
+
+
+def test_a_date_other_than_the_decision_date_is_pointed_out(
+    course: Course, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv(TODAY_VARIABLE, "2026-03-02")
+    course.store.save("04.deadline", {"offer_date": "2026-03-02", "days": "4"})
+    widget = build_tone_exercise(course)
+    widget.controls["draft"].value = "Thank you! Could I give you my answer by 9 March 2026?"
+
+    assert "warn" == level(widget)
+    assert (
+        "Date: your draft names Monday 9 March 2026, but your decision date (Exercise 4) is "
+        "Friday 6 March 2026: name one date, the one you agree with HR."
+    ) == shown(widget)[-1]
+
+    widget.controls["draft"].value = "Thank you! Could I give you my answer by 2026-03-06?"
+    assert "ok" == level(widget)
+    assert not any(line.startswith("Date:") for line in shown(widget))
+
+
+def test_without_a_decision_date_no_date_is_judged(course: Course) -> None:
+    widget = build_tone_exercise(course)
+    widget.controls["draft"].value = "Thank you! Could I give you my answer by 9 March 2026?"
+
+    assert "ok" == level(widget)
+
+
+def test_offers_held_start_from_the_offers_entered_in_lesson_05(course: Course) -> None:
+    course.store.save(OFFERS.id, {"entries": [ACME, GLOBEX]})
+    widget = build_tone_exercise(course)
+    widget.controls["draft"].value = "Thank you. I have another offer, could we talk?"
+
+    assert "1" == widget.controls["offers_held"].value
+    assert not any(line.startswith("Honesty: a competing offer") for line in shown(widget))

@@ -67,7 +67,7 @@ def test_journal_gives_growth_areas_weights_and_questions(course: Course) -> Non
         "next exercise):",
         "1. Salary — 60 % (2 entries, from the lesson)",
         "2. Team atmosphere — 20 % (1 entry, from the lesson)",
-        "3. Growth and learning — 20 % (1 entry, from the lesson)",
+        "3. Growth and learning — 20 % (1 entry, beyond the lesson)",
         "In the interview, check whether the company can provide your top priorities:",
         SALARY_QUESTION,
         TEAM_QUESTION,

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import html
+import re
 from pathlib import Path
 
 import pytest
-from exercise_helpers import open_course, saved
+from exercise_helpers import open_course, saved, shown
 
 from offerkit.errors import EmptyTextError, InvalidInputError
 from offerkit.exercises.course import Course, start_course
@@ -90,6 +92,30 @@ def test_hint_ladder_reveals_one_rung_at_a_time(tmp_path: Path) -> None:
     widget.hint_button.click()
     assert "second" in widget.hint_html.value
     assert widget.hint_button.disabled
+    # a ladder that is not hint → worked example → answer: every rung is just a hint
+    assert ["Hint", "Hint"] == re.findall(r"<b>([^<]*):</b>", widget.hint_html.value)
+
+
+def _rungs_shown(widget: ExerciseWidget) -> list[tuple[str, str]]:
+    """(label, text) of each hint rung the widget shows, as the learner reads them."""
+    found = re.findall(r"<p>💡 <b>([^<]*):</b> (.*?)</p>", widget.hint_html.value)
+    return [(label, html.unescape(text)) for label, text in found]
+
+
+def test_three_rung_ladder_labels_hint_worked_example_answer(course: Course) -> None:
+    widget = ExerciseWidget(SALARY, course)
+    hint, example, answer = SALARY.hints
+    assert "Show a hint" == widget.hint_button.description
+    widget.hint_button.click()
+    assert [("Hint", hint)] == _rungs_shown(widget)
+    assert "Next hint (2 left)" == widget.hint_button.description
+    widget.hint_button.click()
+    assert [("Hint", hint), ("Worked example", example)] == _rungs_shown(widget)
+    widget.hint_button.click()
+    expected = [("Hint", hint), ("Worked example", example), ("Answer", answer)]
+    assert expected == _rungs_shown(widget)
+    assert widget.hint_button.disabled
+    assert "No more hints" == widget.hint_button.description
 
 
 def test_headless_build_prints_a_summary_instead_of_a_widget(
@@ -225,3 +251,14 @@ def test_voila_exercises_wait_for_the_learner_then_open_their_own_answers(
     assert widget.layout.display is None
     assert "40k x 13" == widget.controls["previous_pay"].value
     assert not (tmp_path / "answers" / "demo.answers.json").exists()
+
+
+def test_the_profile_names_every_wrong_field_at_once(course: Course) -> None:
+    widget = build_exercise(PROFILE, course)
+    widget.controls["posted_range"].value = "lots"
+    widget.controls["previous_pay"].value = "-5"
+    lines = shown(widget)
+    assert "Please check these 2 inputs:" == lines[0]
+    assert lines[1].startswith("“Previous pay (any format; empty = not disclosed)” must be")
+    assert lines[2].startswith("“Posted range of the job you want (optional)” must be")
+    assert not any("previous_pay" in line or "posted_range" in line for line in lines)

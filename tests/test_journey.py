@@ -171,7 +171,7 @@ def test_the_priorities_confirmed_in_01_weigh_05_and_fill_the_plan(
     assert [("Salary", 60), ("Team atmosphere", 30), ("Growth and learning", 10)] == [
         (p.area, p.percent) for p in plan.priorities
     ]
-    assert "the priorities you confirmed in lesson 01" == plan.priorities_source
+    assert "confirmed in lesson 01" == plan.priorities_source  # the plan speaks as "I"
 
 
 def test_the_offers_entered_in_05_are_the_offers_held_and_ranked_in_the_plan(

@@ -6,7 +6,12 @@ import ast
 
 import pytest
 
-from offerkit.errors import InvalidInputError, PayFormatError, UnknownCurrencyError
+from offerkit.errors import (
+    AmbiguousPayError,
+    InvalidInputError,
+    PayFormatError,
+    UnknownCurrencyError,
+)
 from offerkit.learner.params import (
     PARAMETER_NAMES,
     PARAMETERS,
@@ -290,3 +295,28 @@ def test_reserved_names_are_refused_in_any_case(learner_id: str) -> None:
 def test_non_text_id_is_refused() -> None:
     with pytest.raises(InvalidInputError):
         learner_slug(42)  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize(
+    ("name", "text", "month", "year"),
+    [
+        ("previous_pay", "25k", "25k/month", "25k/year"),
+        ("posted_range", "20-30K", "20-30K/month", "20-30K/year"),
+    ],
+)
+def test_a_figure_that_could_be_monthly_or_annual_is_a_problem_with_both_forms(
+    name: str, text: str, month: str, year: str
+) -> None:
+    _typed, problems = validate_parameters({**GOOD, name: text})
+    assert [(name, AmbiguousPayError)] == [(p.field, type(p)) for p in problems]
+    assert (True, True) == (
+        "a month or a year?" in str(problems[0]),
+        str(problems[0]).endswith(f"Write {month} or {year}."),
+    )
+
+
+def test_separators_are_read_in_the_rosters_currency() -> None:
+    ok = validate_parameters({**GOOD, "currency": "EUR", "previous_pay": "65.000"})[1]
+    refused = validate_parameters({**GOOD, "currency": "EUR", "previous_pay": "65,000"})[1]
+    assert ([], ["previous_pay"]) == (ok, [p.field for p in refused])
+    assert "could be 65000 or 65" in str(refused[0])

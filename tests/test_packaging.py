@@ -114,7 +114,9 @@ def test_conda_uses_conda_forge() -> None:
 
 
 def test_catalogues_are_shipped_with_the_package() -> None:
-    assert ["data/*.csv", "py.typed"] == PYPROJECT["tool"]["setuptools"]["package-data"]["offerkit"]
+    assert ["data/*.csv", "data/example-learner.answers.json", "py.typed"] == PYPROJECT["tool"][
+        "setuptools"
+    ]["package-data"]["offerkit"]
 
 
 # ---------------------------------------------------------------- the console script

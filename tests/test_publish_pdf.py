@@ -5,6 +5,7 @@ The printing tests are marked ``browser`` (they start Chromium); the error paths
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date
 from pathlib import Path
 
@@ -15,12 +16,14 @@ from pypdf import PdfReader
 from offerkit.errors import PublishError
 from offerkit.publish.pdf import MIN_SCALE, PdfPrinter, chromium_path, html_to_pdf, pdf_pages
 from offerkit.rules.plan import (
+    PAGE_BUDGET,
     PRINT_LIMITS,
     OfferPlan,
     PlanOffer,
     PlanPriority,
     PlanStrength,
     plan_html,
+    printed_size,
 )
 
 A4_POINTS = (595, 842)  # width, height of an A4 page in PDF points (rounded)
@@ -80,6 +83,26 @@ def short_plan() -> OfferPlan:
     )
 
 
+def _grow(plan: OfferPlan, **parts: str) -> OfferPlan:
+    """``plan`` with the given text parts repeated until the whole plan is just within
+    :data:`PAGE_BUDGET` (so it is printed whole, nothing shortened)."""
+    grown = plan
+    for count in range(1, 400):
+        bigger = replace(
+            plan,
+            **{
+                name: (
+                    text * count if name in ("opening", "extension_message") else (text,) * count
+                )
+                for name, text in parts.items()
+            },
+        )
+        if printed_size(bigger) > PAGE_BUDGET:
+            return grown
+        grown = bigger
+    raise AssertionError("the parts never reached the page budget")
+
+
 def _one_a4_page(path: Path) -> None:
     reader = PdfReader(path)
     assert 1 == len(reader.pages)
@@ -99,6 +122,30 @@ def test_the_plan_prints_on_one_a4_page(plan: OfferPlan, tmp_path: Path) -> None
     assert (1, 1.0) == (printed.pages, printed.scale)
     _one_a4_page(printed.path)
     assert [] == [p.name for p in tmp_path.iterdir() if p.name != "plan.pdf"]
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize(
+    "parts",
+    [
+        {"doubts": "How many months of base pay are paid each year, and is it in the contract?"},
+        {"opening": "Based on my experience with data pipelines I am looking for more. "},
+        {
+            "doubts": "Is the year-end bonus guaranteed, and when is it paid out each year? ",
+            "range_reasons": "The posting pays CNY 300,000 to 450,000 a year for this role.",
+        },
+    ],
+    ids=["many-doubts", "one-long-opening", "two-long-sections"],
+)
+def test_a_plan_within_the_page_budget_prints_whole_on_one_page(
+    parts: dict[str, str], tmp_path: Path
+) -> None:
+    require_browser()
+    plan = _grow(short_plan(), **parts)
+    html = plan_html(plan)
+    assert "Some answers are shortened" not in html
+    printed = html_to_pdf(html, tmp_path / "plan.pdf")
+    assert (1, 1.0) == (printed.pages, printed.scale)
 
 
 @pytest.mark.browser

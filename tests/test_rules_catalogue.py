@@ -205,3 +205,21 @@ def test_a_missing_file(tmp_path: Path) -> None:
 def test_errors_are_value_errors(tmp_path: Path) -> None:
     with pytest.raises(ValueError):
         read_table(_write(tmp_path, HEADER), COLUMNS)
+
+
+def test_leading_comment_lines_are_skipped_and_still_counted(tmp_path: Path) -> None:
+    text = (
+        "# why these figures\n# (second line)\n"
+        + HEADER
+        + "a,3,0.5,yes,lesson,\nb,x,1,no,beyond,\n"
+    )
+    path = _write(tmp_path, text)
+    error = _error(path)
+    assert (5, "count") == (error.row, error.column)
+    good = _write(tmp_path, "# a comment\n" + HEADER + "a,3,0.5,yes,lesson,\n", "good.csv")
+    assert ("a",) == tuple(row["id"] for row in read_table(good, COLUMNS))
+
+
+def test_a_missing_column_after_comments_names_the_header_line(tmp_path: Path) -> None:
+    error = _error(_write(tmp_path, "# note\nid\na\n"))
+    assert (2, "count") == (error.row, error.column)

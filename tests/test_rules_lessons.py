@@ -291,3 +291,87 @@ def test_the_checks_catch_a_bad_notebook(tmp_path: Path) -> None:
     ):
         with pytest.raises(AssertionError):
             check(path)
+
+
+# ---------------------------------------------------------------- what the lesson says
+
+_MIDDLE = re.compile(r"(land|lands|landing)\b[^.;\n]{0,40}(middle|landing zone)", re.I)
+_LABEL = re.compile(r"rule of thumb", re.I)
+
+
+def _teaching_texts(path: Path) -> list[tuple[str, str]]:
+    """(where, text) for every markdown paragraph and metadata line of a lesson."""
+    nb = nbformat.read(path, as_version=4)
+    texts = [
+        (f"{path.name} cell {i}", paragraph)
+        for i, cell in enumerate(nb.cells)
+        if cell.cell_type == "markdown"
+        for paragraph in re.split(r"\n\s*\n|\n- ", cell.source)
+    ]
+    meta = nb.metadata.get("offerkit", {})
+    for key in ("keypoints", "objectives", "questions"):
+        texts += [(f"{path.name} metadata {key}", str(item)) for item in meta.get(key, [])]
+    return texts
+
+
+def _quiz_texts() -> list[tuple[str, str]]:
+    from offerkit.rules.catalogue import data_dir, load_catalogue
+
+    return [
+        (f"{quiz.stem} {row['id']}", f"{row['question']} {row['explanation']}")
+        for quiz in sorted(data_dir().glob("quiz-*.csv"))
+        for row in load_catalogue(quiz.stem)
+    ]
+
+
+def test_offers_land_around_the_middle_is_labelled_the_kits_rule_of_thumb() -> None:
+    texts = [t for path in REAL for t in _teaching_texts(path)] + _quiz_texts()
+    teaching = [(where, text) for where, text in texts if _MIDDLE.search(text)]
+    unlabelled = [where for where, text in teaching if not _LABEL.search(text)]
+    assert (True, []) == (len(teaching) > 0, unlabelled)
+
+
+def test_a_lesson_teaching_the_middle_says_so_in_beyond_lesson() -> None:
+    for path in REAL:
+        if any(_MIDDLE.search(text) for _where, text in _teaching_texts(path)):
+            beyond = " ".join(lesson_metadata(path).beyond_lesson)
+            assert (path.name, True) == (path.name, "rule of thumb" in beyond)
+
+
+_FIGURE = re.compile(r"\d+\s*(?:%|–\s*\d+\s*%)")
+_SURVEY = re.compile(r"survey|job (?:movers|changers|switchers)|raises? of", re.I)
+
+
+def test_quoted_market_figures_name_their_source() -> None:
+    """A survey-style figure in prose or instructor notes names where it comes from."""
+    sentences = [
+        (where, sentence)
+        for path in REAL
+        for where, text in _teaching_texts(path)
+        for sentence in re.split(r"(?<=[.!?])\s+", text)
+    ]
+    quoted = [(w, t) for w, t in sentences if _SURVEY.search(t) and _FIGURE.search(t)]
+    unsourced = [
+        w for w, t in quoted if not any(map(_names_a_source, re.findall(r"\(([^)]*)\)", t)))
+    ]
+    assert (True, []) == (len(quoted) > 0, unsourced)
+
+
+_PLACES = {"China", "US", "USA", "UK", "Europe", "EU", "Japan", "India"}
+
+
+def _names_a_source(bracket: str) -> bool:
+    """True when a parenthesis names more than a place and years (``(China, 2013–2016)``)."""
+    words = re.findall(r"[A-Z][A-Za-z&]+", bracket)
+    return any(word not in _PLACES for word in words)
+
+
+def test_catalogue_rows_from_the_lesson_are_what_it_says() -> None:
+    from offerkit.rules.catalogue import load_catalogue
+
+    areas = {str(r["id"]) for r in load_catalogue("goal_areas") if r["source"] == "lesson"}
+    asked = {str(r["area"]) for r in load_catalogue("question_bank") if r["source"] == "lesson"}
+    # the lesson names a harmonious team, more project experience and a higher salary
+    assert ({"team_atmosphere", "project_experience", "salary"}, True) == (areas, asked <= areas)
+    doubts = [r for r in load_catalogue("doubts_checklist") if r["source"] == "lesson"]
+    assert [] == [r["id"] for r in doubts if _FIGURE.search(f"{r['question']} {r['why']}")]

@@ -9,6 +9,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from offerkit.errors import (
+    AmbiguousPayError,
     InvalidInputError,
     OfferkitError,
     PayFormatError,
@@ -28,6 +29,7 @@ from offerkit.rules.pay import (
     parse_pay_range,
     same_currency,
 )
+from offerkit.rules.pay_conventions import pay_conventions
 
 # ---------------------------------------------------------------- single figures
 
@@ -86,11 +88,10 @@ def test_year_end_bonus_is_added(text: str) -> None:
     assert AnnualPay(355_000.0, "CNY", 25_000.0, 13.0, 30_000.0, text) == parse_pay(text)
 
 
-def test_bonus_on_an_annual_figure_is_refused() -> None:
-    with pytest.raises(PayFormatError) as caught:
-        parse_pay("300k + 30k")
-    assert ("previous_pay", "300k + 30k") == (caught.value.field, caught.value.received)
-    assert "monthly figure × months when a bonus is added" in str(caught.value)
+def test_bonus_on_an_annual_figure_is_added_to_it() -> None:
+    pay = parse_pay("300k + 30k")
+    assert AnnualPay(330_000.0, "CNY", bonus=30_000.0, source="300k + 30k") == pay
+    assert "300,000 + 30,000 bonus = CNY 330,000 a year" == pay.describe()
 
 
 def test_annual_pay_from_numbers() -> None:
@@ -154,7 +155,8 @@ def test_zero_width_range_is_allowed() -> None:
     ],
 )
 def test_currency_in_the_text_is_carried(text: str, currency: str) -> None:
-    assert AnnualPay(120_000.0, currency, source=text) == parse_pay(text)
+    # 120k could be a month's pay in CNY or HKD, so the period is given
+    assert AnnualPay(120_000.0, currency, source=text) == parse_pay(text, period="year")
 
 
 def test_default_currency_is_cny_and_can_be_changed() -> None:
@@ -353,7 +355,7 @@ def test_monthly_text_number_and_annual_text_agree(monthly: int, months: float) 
     assert (total, total, total) == (
         annual_pay(monthly, months).amount,
         parse_pay(f"{monthly} x {months:g}").amount,
-        parse_pay(f"{total:.2f}").amount,
+        parse_pay(f"{total:.2f}", period="year").amount,
     )
 
 
@@ -380,3 +382,214 @@ def test_k_suffix_means_thousands(thousands: int, months: float) -> None:
 def test_bonus_adds_to_monthly_times_months(monthly: int, months: float, bonus: int) -> None:
     text = f"{monthly} x {months:g} + {bonus} bonus"
     assert annual_pay(monthly, months, bonus).amount == parse_pay(text).amount
+
+
+# ---------------------------------------------------------------- monthly or annual?
+
+
+def test_a_bare_25k_in_cny_is_ambiguous_and_carries_both_readings() -> None:
+    with pytest.raises(AmbiguousPayError) as caught:
+        parse_pay("25k")
+    error = caught.value
+    monthly, annual = error.readings
+    assert (
+        AnnualPay(300_000.0, "CNY", 25_000.0, 12.0, 0.0, "25k"),
+        AnnualPay(25_000.0, "CNY", source="25k"),
+    ) == (monthly, annual)
+    assert ("previous_pay", "25,000 a month or a year?", ("25k/month", "25k/year")) == (
+        error.field,
+        error.question,
+        error.suggestions,
+    )
+    assert str(error).startswith("'previous_pay': 25,000 a month or a year?")
+    assert str(error).endswith("Write 25k/month or 25k/year.")
+    assert (True, True) == (isinstance(error, PayFormatError), isinstance(error, ValueError))
+
+
+def test_a_range_without_a_month_count_is_ambiguous() -> None:
+    with pytest.raises(AmbiguousPayError) as caught:
+        parse_pay_range("20-30K")
+    monthly, annual = caught.value.readings
+    assert (
+        PayRange(240_000.0, 360_000.0, "CNY", 12.0, "20-30K"),
+        PayRange(20_000.0, 30_000.0, "CNY", None, "20-30K"),
+    ) == (monthly, annual)
+    assert ("20-30K/month", "20-30K/year") == caught.value.suggestions
+    assert "20,000–30,000 a month or a year?" == caught.value.question
+
+
+@pytest.mark.parametrize(
+    ("period", "amount", "monthly"),
+    [("month", 300_000.0, 25_000.0), ("year", 25_000.0, None), ("", None, None)],
+)
+def test_the_period_settles_a_bare_figure(
+    period: str, amount: float | None, monthly: float | None
+) -> None:
+    if amount is None:
+        with pytest.raises(AmbiguousPayError):
+            parse_pay("25k", period=period)
+        return
+    pay = parse_pay("25k", "CNY", period)
+    assert (amount, monthly) == (pay.amount, pay.monthly)
+
+
+def test_the_period_settles_a_range() -> None:
+    assert ((240_000.0, 360_000.0), (20_000.0, 30_000.0)) == (
+        (
+            parse_pay_range("20-30K", period="month").low,
+            parse_pay_range("20-30K", period="month").high,
+        ),
+        (
+            parse_pay_range("20-30K", period="year").low,
+            parse_pay_range("20-30K", period="year").high,
+        ),
+    )
+
+
+def test_what_the_text_says_wins_over_the_period() -> None:
+    assert (350_000.0, 300_000.0, 300_000.0) == (
+        parse_pay("25k x 14", period="year").amount,
+        parse_pay("300k/year", period="month").amount,
+        parse_pay_range("20-30K·15薪", period="year").low,
+    )
+
+
+@pytest.mark.parametrize(
+    ("text", "currency", "amount", "months"),
+    [
+        ("65000", "EUR", 65_000.0, None),  # 65,000 a month would be an absurd year in EUR
+        ("48k", "GBP", 48_000.0, None),
+        ("$120k", "CNY", 120_000.0, None),
+        ("300000", "CNY", 300_000.0, None),
+        ("300000", "JPY", 3_600_000.0, 12.0),  # 300,000 yen a year is below any minimum wage
+        ("1800000", "INR", 1_800_000.0, None),
+        ("50000", "TWD", 600_000.0, 12.0),
+        ("5000", "CNY", 60_000.0, 12.0),
+    ],
+)
+def test_a_bare_figure_is_read_where_the_other_reading_is_implausible(
+    text: str, currency: str, amount: float, months: float | None
+) -> None:
+    pay = parse_pay(text, currency)
+    assert (amount, months) == (pay.amount, pay.months)
+
+
+def test_a_figure_too_small_for_either_reading_is_refused_not_guessed() -> None:
+    with pytest.raises(PayFormatError) as caught:
+        parse_pay("1000")
+    assert AmbiguousPayError is not type(caught.value)
+    assert "1,000 does not look like a month's or a year's pay" in str(caught.value)
+    assert "'1000/month' or '1000/year'" in str(caught.value)
+    assert 1_000.0 == parse_pay("1000", period="year").amount
+
+
+def test_a_large_figure_is_a_rare_year_not_an_absurd_month() -> None:
+    assert (2_000_000.0, None) == (parse_pay("2m").amount, parse_pay("2m").months)
+
+
+@pytest.mark.parametrize(
+    ("text", "period"),
+    [("年薪30万", "year"), ("月薪2.5万", "month"), ("300k p.a.", "year"), ("25k pa", "year")],
+)
+def test_chinese_and_latin_period_markers(text: str, period: str) -> None:
+    pay = parse_pay(text)
+    assert ("month" if pay.months else "year") == period
+
+
+def test_a_bad_period_is_refused() -> None:
+    with pytest.raises(InvalidInputError) as caught:
+        parse_pay("25k", period="week")
+    assert "previous_pay_period" == caught.value.field
+
+
+def test_the_suggestion_keeps_the_currency_and_the_bonus() -> None:
+    with pytest.raises(AmbiguousPayError) as caught:
+        parse_pay("USD 50k + 5k bonus")
+    assert ("USD 50k/month + 5k bonus", "USD 50k/year + 5k bonus") == caught.value.suggestions
+    assert (605_000.0, 55_000.0) == tuple(r.amount for r in caught.value.readings)
+
+
+# ---------------------------------------------------------------- separators
+
+
+@pytest.mark.parametrize(
+    ("text", "currency", "amount"),
+    [
+        ("65.000", "EUR", 65_000.0),
+        ("65 000", "EUR", 65_000.0),
+        ("65\u00a0000", "EUR", 65_000.0),
+        ("65.000,50", "EUR", 65_000.5),
+        ("65 000,50", "EUR", 65_000.5),
+        ("1.000.000", "EUR", 1_000_000.0),
+        ("65,000", "USD", 65_000.0),
+        ("65 000", "USD", 65_000.0),
+        ("65,000.50", "USD", 65_000.5),
+        ("18,00,000", "INR", 1_800_000.0),
+        ("1,800,000", "INR", 1_800_000.0),
+        ("65'000", "CHF", 65_000.0),
+        ("2,5k", "EUR", 2_500.0),
+        ("2.5k", "EUR", 2_500.0),
+    ],
+)
+def test_separators_are_read_by_the_currency(text: str, currency: str, amount: float) -> None:
+    assert amount == parse_pay(text, currency, "year").amount
+
+
+@pytest.mark.parametrize(
+    ("text", "currency", "plain"),
+    [("65,000", "EUR", "65000"), ("65.000", "USD", "65000"), ("65.000", "CNY", "65000")],
+)
+def test_a_separator_whose_reading_depends_on_the_locale_is_refused(
+    text: str, currency: str, plain: str
+) -> None:
+    with pytest.raises(PayFormatError) as caught:
+        parse_pay(text, currency, "year")
+    message = str(caught.value)
+    assert (True, True) == (f"could be {plain} or 65" in message, f"write {plain}" in message)
+
+
+@pytest.mark.parametrize("text", ["1,2,3", "2,50,000", "65.00.0", "1.000,000,5"])
+def test_badly_grouped_numbers_are_refused(text: str) -> None:
+    with pytest.raises(PayFormatError):
+        parse_pay(text, "USD", "year")
+
+
+def test_separators_in_a_range_follow_the_currency() -> None:
+    posted = parse_pay_range("60.000-75.000", "EUR")
+    assert (60_000.0, 75_000.0) == (posted.low, posted.high)
+
+
+def _written(amount: int, style: str) -> str:
+    western = f"{amount:,}"
+    if style == "eu":
+        return western.replace(",", ".")
+    if style == "ch":
+        return western.replace(",", "'")
+    if style == "in" and amount >= 100_000:
+        head, tail = str(amount)[:-3], str(amount)[-3:]
+        pairs = [head[max(0, i - 2) : i] for i in range(len(head), 0, -2)][::-1]
+        return ",".join([*pairs, tail])
+    return western
+
+
+@given(st.sampled_from(known_currencies()), st.integers(min_value=1, max_value=10**9))
+def test_a_figure_written_the_currencys_way_reads_back(currency: str, amount: int) -> None:
+    text = _written(amount, pay_conventions(currency).number_style)
+    assert float(amount) == parse_pay(text, currency, "year").amount
+
+
+@given(st.sampled_from(known_currencies()), st.integers(min_value=1, max_value=10**8))
+def test_a_bare_figure_is_never_guessed(currency: str, amount: int) -> None:
+    rules = pay_conventions(currency)
+    monthly_ok = rules.year_min <= amount * rules.months and amount <= rules.month_max
+    annual_ok = rules.year_min <= amount
+    try:
+        pay = parse_pay(str(amount), currency)
+    except AmbiguousPayError as caught:
+        assert (True, True) == (monthly_ok, annual_ok)
+        assert (amount * rules.months, float(amount)) == tuple(r.amount for r in caught.readings)
+        return
+    except PayFormatError:
+        assert (False, False) == (monthly_ok, annual_ok)
+        return
+    assert (pay.months is not None, pay.months is None) == (monthly_ok, annual_ok)

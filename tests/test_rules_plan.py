@@ -12,15 +12,17 @@ import mistune
 import pytest
 
 from offerkit.errors import EmptyTextError, InvalidInputError
+from offerkit.rules.dates import long_date
 from offerkit.rules.plan import (
+    PAGE_BUDGET,
     OfferPlan,
     PlanOffer,
     PlanPriority,
     PlanStrength,
     PrintLimits,
-    long_date,
     plan_html,
     plan_markdown,
+    printed_size,
 )
 
 HOSTILE = "[click](javascript:alert(1)) <script>x</script> `code` *em* _u_ &amp; ![i](x.png) | a |"
@@ -80,7 +82,7 @@ def _blocks(markdown: str) -> list[str]:
 
 def _text(markdown: str) -> str:
     """The plain text a Markdown document shows (what a reader sees)."""
-    page = str(mistune.create_markdown(escape=True)(markdown))
+    page = str(mistune.create_markdown(escape=False)(markdown))
     return html.unescape(re.sub(r"<[^>]+>", "", page))
 
 
@@ -171,7 +173,8 @@ def test_html_is_a_standalone_page_with_a_one_page_print_stylesheet() -> None:
     page = plan_html(_plan())
     assert page.startswith("<!DOCTYPE html>")
     assert "@page{size:A4;margin:12mm 13mm}" in page
-    assert "section{break-inside:avoid" in page
+    assert "section{break-inside:avoid-page" in page
+    assert '<section class="keep"><h2>What I bring, with evidence</h2>' in page
     assert "<h2>What I bring, with evidence</h2>" in page
     assert "<strong>Rare hard:</strong> Payments migration" in page
     assert "Some answers are shortened" not in page
@@ -208,7 +211,7 @@ def test_long_answers_are_shortened_on_the_page_and_kept_whole_in_markdown() -> 
 
 def test_wide_characters_count_double_when_shortening() -> None:
     limits = PrintLimits(text=20)
-    page = plan_html(_plan(doubts=("年终奖" * 20, "a" * 30)), limits)
+    page = plan_html(_plan(doubts=("年终奖" * 20, "a" * 30)), limits, budget=0)
     cjk = re.search(r"<li>(年终奖[^<]*)</li>", page)
     latin = re.search(r"<li>(a+…)</li>", page)
     assert cjk is not None and latin is not None
@@ -230,3 +233,28 @@ def test_priorities_must_add_up_to_exactly_100() -> None:
 def test_a_plan_without_an_extension_message_still_names_the_date() -> None:
     text = plan_markdown(replace(_plan(), extension_message=""))
     assert "## When I decide\n\n- **I answer by Monday 9 March 2026.**\n\n##" in text
+
+
+def test_a_plan_that_fits_the_page_budget_is_printed_whole() -> None:
+    doubts = tuple(
+        f"Question {n} about the bonus, the months paid and the probation?" for n in range(9)
+    )
+    plan = _plan(doubts=doubts)
+    assert printed_size(plan) <= PAGE_BUDGET
+    page = plan_html(plan)
+    assert "Question 8 about" in page and "more in plan.md" not in page
+    assert "Some answers are shortened" not in page
+    shortened = plan_html(plan, budget=printed_size(plan) - 1)
+    assert "Question 8 about" not in shortened and "Some answers are shortened" in shortened
+
+
+def test_printed_size_counts_what_the_page_keeps() -> None:
+    plan = _plan(doubts=("x" * 1000,))
+    assert printed_size(plan) - printed_size(plan, PrintLimits()) == 1000 - PrintLimits().text
+
+
+def test_a_weekend_decision_date_is_pointed_out() -> None:
+    text = plan_markdown(replace(_plan(), decision_date=date(2026, 3, 7)))
+    assert "- **I answer by Saturday 7 March 2026.**" in text
+    assert "Saturday 7 March 2026 falls on a weekend" in text
+    assert "Friday before (Friday 6 March 2026)" in text

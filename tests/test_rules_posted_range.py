@@ -48,8 +48,10 @@ def test_reading_without_ask() -> None:
 def test_lines() -> None:
     assert (
         "Posted: CNY 300,000–450,000 a year (20,000–30,000 × 15)",
-        "Offers usually land around the middle: CNY 360,000–390,000",
-        "The top (from CNY 420,000) is usually kept for candidates who exceed every requirement",
+        "Offers usually land around the middle (kit rule of thumb, not the lesson's): "
+        "CNY 360,000–390,000",
+        "The top (from CNY 420,000) is usually kept for candidates who exceed every requirement "
+        "(the same rule of thumb)",
     ) == decode_posted_range(POSTED).lines()
 
 
@@ -121,6 +123,7 @@ def test_decode_with_ask_positions_it() -> None:
     [(450_000, "landing", 0.5), (440_000, "below", -1.0), (460_000, "above", 2.0)],
 )
 def test_zero_width_range(ask: float, zone: str, fraction: float) -> None:
+    level = "ok" if zone == "landing" else "warn"
     posted = parse_pay_range("30k-30k x 15")
     reading = decode_posted_range(posted, ask=ask)
     assert (450_000.0, 450_000.0, 450_000.0) == (
@@ -128,7 +131,7 @@ def test_zero_width_range(ask: float, zone: str, fraction: float) -> None:
         reading.landing_high,
         reading.standout_from,
     )
-    assert AskPosition(ask, fraction, zone, reading.ask.message if reading.ask else "") == (
+    assert AskPosition(ask, fraction, zone, reading.ask.message if reading.ask else "", level) == (
         reading.ask
     )
 
@@ -178,4 +181,26 @@ def test_zone_never_goes_down_as_the_ask_goes_up(low: int, ask_a: int, ask_b: in
     small, large = sorted((ask_a, ask_b))
     assert _ORDER.index(position_in_range(small, posted).zone) <= _ORDER.index(
         position_in_range(large, posted).zone
+    )
+
+
+@pytest.mark.parametrize(
+    ("ask", "level"),
+    [
+        (290_000, "warn"),
+        (320_000, "ok"),
+        (375_000, "ok"),
+        (400_000, "ok"),
+        (430_000, "warn"),
+        (460_000, "warn"),
+    ],
+)
+def test_each_zone_has_the_level_its_words_deserve(ask: float, level: str) -> None:
+    assert level == position_in_range(ask, POSTED).level
+
+
+def test_a_bare_range_is_settled_by_its_period() -> None:
+    assert (240_000.0, 360_000.0) == (
+        decode_posted_range("20-30K", period="month").posted.low,
+        decode_posted_range("20-30K", period="month").posted.high,
     )

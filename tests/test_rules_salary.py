@@ -7,7 +7,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from offerkit.errors import InvalidInputError, UnknownCurrencyError
+from offerkit.errors import AmbiguousPayError, InvalidInputError, UnknownCurrencyError
 from offerkit.rules.ask import check_ask
 from offerkit.rules.pay import parse_pay
 from offerkit.rules.salary import ExpectedSalary, SalaryPolicy, expected_salary_range
@@ -87,7 +87,7 @@ def test_previous_pay_object_and_text_agree() -> None:
 
 
 def test_tiny_amounts_keep_a_positive_target() -> None:
-    expected = expected_salary_range("900")
+    expected = expected_salary_range("900/year")
     assert (1000.0, 952.38) == (expected.range_high, expected.range_low)
 
 
@@ -96,28 +96,58 @@ def test_lines_with_previous_pay_and_posted_range() -> None:
     assert (
         "Previous annual pay: 25,000 × 14 = CNY 350,000 a year",
         "+20 % guideline cap: CNY 420,000",
-        "Ceiling an exception allows: CNY 455,000",
+        "Ceiling an exception allows (+30 %): CNY 455,000",
         "Your annual range: CNY 400,000–420,000 (target at the low end)",
         "Posted: CNY 300,000–450,000 a year (20,000–30,000 × 15)",
-        "Offers usually land around the middle: CNY 360,000–390,000",
-        "The top (from CNY 420,000) is usually kept for candidates who exceed every requirement",
-        "Your range starts above where this posting's offers usually land: expect HR to come "
-        "back lower unless your hard strengths stand out.",
+        "Offers usually land around the middle (kit rule of thumb, not the lesson's): "
+        "CNY 360,000–390,000",
+        "The top (from CNY 420,000) is usually kept for candidates who exceed every requirement "
+        "(the same rule of thumb)",
+        "Your range starts above where this posting's offers usually land (kit rule of thumb, "
+        "not the lesson's): expect HR to come back lower unless your hard strengths stand out.",
     ) == expected.lines()
+    assert "warn" == expected.level
 
 
 @pytest.mark.parametrize(
-    ("previous", "note"),
+    ("previous", "note", "level"),
     [
-        ("200000", "Your whole range sits below the posted range"),
-        ("500000", "Your range starts above the posted range"),
-        ("280000", "Posted offers usually land above your range"),
-        ("310000", None),
+        ("200000", "Your guideline cap (CNY 240,000) and even the ceiling", "warn"),
+        ("500000", "Your range starts above the posted range", "warn"),
+        ("280000", "Offers for this posting usually land above your range", "ok"),
+        ("310000", None, "ok"),
     ],
 )
-def test_notes_compare_the_range_with_the_posting(previous: str, note: str | None) -> None:
-    notes = expected_salary_range(previous, posted="20-30K·15薪").notes
-    assert (() if note is None else (note,)) == tuple(n.split(":")[0] for n in notes)
+def test_notes_compare_the_range_with_the_posting(
+    previous: str, note: str | None, level: str
+) -> None:
+    expected = expected_salary_range(previous, posted="20-30K·15薪")
+    assert ((() if note is None else (True,)), level) == (
+        tuple(n.startswith(note or "") for n in expected.notes),
+        expected.level,
+    )
+
+
+def test_a_guideline_cap_below_the_posting_minimum_says_what_it_means() -> None:
+    plain = expected_salary_range("200000", posted="20-30K·15薪")
+    claimed = expected_salary_range("200000", posted="20-30K·15薪", exceptions=[HIGH_DEMAND])
+    assert (True, True, True) == (
+        "the posting pays more than your guideline allows you to ask" in plain.notes[0],
+        "ask HR what they can offer" in plain.notes[0],
+        "and even the ceiling an exception allows (CNY 260,000) are below" in claimed.notes[0],
+    )
+
+
+def test_periods_settle_bare_figures() -> None:
+    expected = expected_salary_range(
+        "25k", posted="20-30K", previous_period="month", posted_period="month"
+    )
+    assert (300_000.0, 240_000.0) == (expected.anchor_amount, expected.posted.posted.low)  # type: ignore[union-attr]
+
+
+def test_a_bare_ambiguous_previous_pay_is_not_guessed() -> None:
+    with pytest.raises(AmbiguousPayError):
+        expected_salary_range("25k")
 
 
 def test_as_dict_holds_plain_numbers() -> None:
@@ -291,7 +321,7 @@ def _check(expected: ExpectedSalary) -> None:
 def test_range_invariants_with_previous_pay(
     previous: int, claimed: tuple[SalaryException, ...], policy: SalaryPolicy
 ) -> None:
-    _check(expected_salary_range(str(previous), exceptions=claimed, policy=policy))
+    _check(expected_salary_range(f"{previous}/year", exceptions=claimed, policy=policy))
 
 
 @given(
@@ -302,7 +332,7 @@ def test_range_invariants_with_previous_pay(
 def test_range_invariants_when_not_disclosed(
     low: int, width: int, claimed: tuple[SalaryException, ...]
 ) -> None:
-    expected = expected_salary_range(None, posted=f"{low}-{low + width}", exceptions=claimed)
+    expected = expected_salary_range(None, posted=f"{low}-{low + width}/year", exceptions=claimed)
     _check(expected)
     assert expected.posted is not None
     assert expected.range_high <= expected.posted.posted.high
@@ -310,4 +340,4 @@ def test_range_invariants_when_not_disclosed(
 
 @given(previous_pays, st.sampled_from(["CNY", "JPY", "KRW", "INR"]))
 def test_range_invariants_for_every_rounding_step(previous: int, currency: str) -> None:
-    _check(expected_salary_range(str(previous), currency=currency))
+    _check(expected_salary_range(f"{previous}/year", currency=currency))

@@ -19,6 +19,7 @@ the build.
 
 from __future__ import annotations
 
+import asyncio
 import multiprocessing
 import os
 import queue
@@ -152,14 +153,31 @@ def _stop_workers(pool: ProcessPoolExecutor) -> None:
             process.kill()
 
 
+async def _identity(address: str, timeout: float) -> Any:
+    """Ask the scheduler at ``address`` who it is (Dask's own ``identity`` request)."""
+    from distributed.comm.core import connect
+
+    comm = await connect(address, timeout=timeout)  # type: ignore[no-untyped-call]
+    try:
+        await comm.write({"op": "identity", "reply": True})
+        return await comm.read()
+    finally:
+        comm.abort()
+
+
 def _connect(address: str, connect_timeout: float) -> Any:
-    """A Dask client for ``address``, or one line if no scheduler answers in time."""
+    """A Dask client for ``address``, or one line if no scheduler answers in time.
+
+    ``distributed.Client(timeout=…)`` bounds the TCP connection but not the handshake (a
+    peer that accepts and never answers hangs it), so the scheduler is asked first, under
+    a wall-clock bound."""
     import distributed
 
     client_class: Callable[..., Any] = distributed.Client
     try:
+        asyncio.run(asyncio.wait_for(_identity(address, connect_timeout), connect_timeout))
         return client_class(address, timeout=connect_timeout)
-    except (OSError, TimeoutError) as exc:
+    except (OSError, TimeoutError, ValueError) as exc:
         raise BuildEnvironmentError(
             f"no Dask scheduler answered at {address} within {connect_timeout:g} s "
             f"(--connect-timeout): {type(exc).__name__}; check the address and that "

@@ -16,6 +16,7 @@ kernel.
 
 from __future__ import annotations
 
+import copy
 import logging
 import shutil
 import time
@@ -149,6 +150,15 @@ def _html_exporter() -> Any:
     return exporter(template_name="lab")
 
 
+def _handout(nb: Any) -> Any:
+    """The notebook as its HTML handout shows it: without the ``parameters`` cell, whose
+    values are the lessons' demo profile (the injected cell below it holds the
+    participant's own)."""
+    page = copy.deepcopy(nb)
+    page.cells = [c for c in page.cells if "parameters" not in c.metadata.get("tags", [])]
+    return page
+
+
 def _output(lesson: LessonSource, nb: Any, started: float, html: bool) -> NotebookOutput:
     cell_seconds = sum(
         float(c.metadata.papermill.get("duration") or 0.0)
@@ -158,7 +168,7 @@ def _output(lesson: LessonSource, nb: Any, started: float, html: bool) -> Notebo
     page = None
     if html:
         resources = {"metadata": {"name": lesson.name.removesuffix(".ipynb")}}
-        page, _ = _html_exporter().from_notebook_node(nb, resources=resources)
+        page, _ = _html_exporter().from_notebook_node(_handout(nb), resources=resources)
     text = _writes(nb)
     return NotebookOutput(lesson.name, text, page, time.perf_counter() - started, cell_seconds)
 

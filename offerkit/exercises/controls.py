@@ -34,7 +34,8 @@ __all__ = ["ScaleControl", "control_value", "field_control", "field_view"]
 
 _WIDE = widgets.Layout(width="95%")
 _STYLE = {"description_width": "160px"}
-_LONG_LABEL = 28
+_LONG_LABEL = 22  # longer labels go above their control (160px would cut them off)
+_SLIDER_STYLE = {"description_width": "190px"}
 
 
 class ScaleControl(widgets.VBox):  # type: ignore[misc]
@@ -53,8 +54,8 @@ class ScaleControl(widgets.VBox):  # type: ignore[misc]
                 step=1,
                 description=label,
                 continuous_update=False,
-                style=_STYLE,
-                layout=widgets.Layout(width="480px"),
+                style=_SLIDER_STYLE,
+                layout=widgets.Layout(width="520px"),
             )
             for label, item_id in spec_field.choices
         }

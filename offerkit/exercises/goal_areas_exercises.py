@@ -77,11 +77,13 @@ GOAL_AREAS = ExerciseSpec(
     fields=(Field("areas", "Goal areas you care about", "multi", [], area_choices()),),
     evaluate=_evaluate_goal_areas,
     hints=(
-        "The lesson's own examples are a friendly team, more project experience and a "
-        "higher salary; the other areas are the kit's additions.",
-        "Pick three to five: a list of everything tells an interviewer nothing.",
-        "Not sure what to pick? Fill in the frustration journal below and come back: your "
-        "frustrations point to the areas that matter.",
+        "The lesson's own examples are a friendly team, more project experience and a higher "
+        "salary; the other areas are the kit's additions.",
+        "Frustrated by a pay freeze and by a year without new projects? Pick Salary and "
+        "Project experience, and Growth and learning if you also want to learn more.",
+        "For the example journal below: Salary, Project experience, Growth and learning and "
+        "Team atmosphere. Three to five areas: a list of everything tells an interviewer "
+        "nothing.",
     ),
 )
 

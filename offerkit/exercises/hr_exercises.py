@@ -21,7 +21,13 @@ from offerkit.exercises.common import (
 from offerkit.exercises.course import Course
 from offerkit.exercises.spec import ExerciseSpec, Feedback, Field, Level
 from offerkit.learner import schema
-from offerkit.rules.hr import doubts_checklist, draft_opening
+from offerkit.rules.hr import (
+    DecisionDeadline,
+    deadline_notes,
+    deadline_warnings,
+    doubts_checklist,
+    draft_opening,
+)
 from offerkit.rules.pay import format_money
 from offerkit.rules.salary import ExpectedSalary
 
@@ -100,8 +106,11 @@ DOUBTS = ExerciseSpec(
     evaluate=_evaluate_doubts,
     hints=(
         "Start with the items marked from the lesson: they decide what a monthly figure is worth.",
-        "Worked example: months per year, before or after tax, year-end bonus, time to decide.",
-        "Add what worries you personally, e.g. overtime or the probation period.",
+        "A recruiter says '30k a month': over 13 months that is 390,000 a year, over 16 it is "
+        "480,000, and it may be before or after tax. Ask before you compare.",
+        "Keep all five lesson items — Months of pay, Before or after tax, Year-end bonus, "
+        "Allowances and Time to decide — and add what worries you personally, e.g. overtime or "
+        "the probation period.",
     ),
 )
 
@@ -113,27 +122,34 @@ def _role_default(course: Course) -> dict[str, Any]:
     return {"role": course.profile["target_role"]}
 
 
-def _opening(values: Mapping[str, Any], course: Course) -> tuple[str, ExpectedSalary, str]:
+def _opening(
+    values: Mapping[str, Any], course: Course, deadline: DecisionDeadline | None
+) -> tuple[str, ExpectedSalary, str]:
     expected, source = expected_from_state(course)
     draft = draft_opening(
         values.get("kind") or "state-range",
-        name=str(course.profile["learner_name"]),
+        name=course.state.profile.name,
         role=str(values.get("role") or ""),
         range_low=expected.range_low,
         range_high=expected.range_high,
         currency=expected.currency,
         company=str(values.get("company") or ""),
+        answer_by=None if deadline is None else deadline.deadline,
     )
     return draft, expected, source
 
 
 def _evaluate_opening(values: Mapping[str, Any], course: Course) -> Feedback:
-    draft, expected, source = _opening(values, course)
+    state = course.state
+    draft, expected, source = _opening(values, course, state.deadline)
     kind = str(values.get("kind") or "state-range")
     span = f"{format_money(expected.range_low, expected.currency)}–{expected.range_high:,.0f}"
     lines = [f"Your annual range, from {source}: {span}, target at the low end."]
     if kind == "ask-offer":
         lines.append(f"You ask first and keep {span} ready for when HR asks you back.")
+    if state.deadline is not None:
+        lines.append(f"Your decision date, from Exercise 4: {state.deadline.wording}.")
+        lines += deadline_notes(state.deadline, state.today)
     lines += ["Your draft (copy it and make it your own):", *paragraphs(draft)]
     summary = {
         "kind": kind,
@@ -142,7 +158,8 @@ def _evaluate_opening(values: Mapping[str, Any], course: Course) -> Feedback:
         "range_high": expected.range_high,
         "currency": expected.currency,
     }
-    return Feedback(tuple(lines), summary=summary)
+    dated = state.deadline is not None and deadline_warnings(state.deadline, state.today)
+    return Feedback(tuple(lines), "warn" if dated else "ok", summary=summary)
 
 
 OPENING = ExerciseSpec(
@@ -164,9 +181,13 @@ OPENING = ExerciseSpec(
     evaluate=_evaluate_opening,
     defaults=_role_default,
     hints=(
-        "Not sure how the company pays (months, bonus)? Then give an annual range.",
-        "State the range with your target at its low end; the top stays within +20 %.",
-        "Asking what they can offer is just as friendly; keep your range ready for the reply.",
+        "Not sure how the company pays (months, bonus)? Then give an annual range, not a "
+        "monthly figure.",
+        "Previous 300,000 a year: state 342,000–360,000 — your target at the low end, the top "
+        "within +20 %.",
+        "Default profile ('25k x 14', posted '20-30K·15薪'): previous pay is 350,000 a year, so "
+        "state CNY 400,000–420,000 (the low end is your target); or pick 'Ask what they can "
+        "offer' and keep that range ready for the reply.",
     ),
 )
 

@@ -124,9 +124,13 @@ OFFERS = ExerciseSpec(
     example=_example_offers,
     hints=(
         "Rate the areas you weighted in lesson 01; an area you weight but do not rate counts 0.",
-        "Worked example: Acme, 28k x 15, rated 4 on salary, growth and team atmosphere, "
-        "must-have team atmosphere.",
-        "A must-have rated below 3/5 is a red flag: that offer ranks last whatever it pays.",
+        "Weights Salary 50 % and Growth and learning 50 %, an offer rated 4 and 2 on them: fit "
+        "3.00/5 (60 %). A must-have rated below 3/5 is a red flag: that offer ranks last "
+        "whatever it pays.",
+        "The example offers (default profile '25k x 14', posted '20-30K·15薪', equal weights): "
+        "Acme ranks first (fit 4.00/5, CNY 420,000 a year, +20 % on previous pay); Globex pays "
+        "448,000 (+28 %) but has a red flag — Team atmosphere, a must-have, rated 2/5 — so ask "
+        "Globex about its team before you decide.",
     ),
 )
 

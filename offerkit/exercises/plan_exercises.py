@@ -66,6 +66,17 @@ PLAN = ExerciseSpec(
         ),
     ),
     evaluate=_evaluate_plan,
+    hints=(
+        "The plan fills itself from what you saved in lessons 00–05; each 'Still to do' line "
+        "names the lesson to go back to.",
+        "'Lesson 04: set your decision deadline when an offer arrives' means: open lesson 04, "
+        "pick the offer date in 'Your time to decide', then run this cell again.",
+        "A complete plan for the default profile states CNY 400,000–420,000 a year, two or "
+        "three priorities with one interview question each, strengths with evidence, an "
+        "opening with thanks and the range, and a decision date at most 7 days after the "
+        "offer; add one step for tomorrow, e.g. 'email the recruiter to confirm the bonus "
+        "basis'.",
+    ),
 )
 
 

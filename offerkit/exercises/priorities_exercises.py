@@ -17,12 +17,13 @@ from offerkit.exercises.spec import ExerciseSpec, Feedback, Field, Level
 from offerkit.learner import schema
 from offerkit.learner.readers import read_weights
 from offerkit.rules.areas import goal_areas
-from offerkit.rules.wants import confirm_priorities
+from offerkit.rules.wants import confirm_priorities, whole_percentages
 
 __all__ = ["PRIORITIES", "SCALE_MAX", "build_priorities_exercise", "suggested_sliders"]
 
-SCALE_MAX = 10
-"""Each slider runs from 0 (does not matter) to 10 (matters most) — a kit choice."""
+SCALE_MAX = 100
+"""Each slider runs from 0 (does not matter) to 100 — a kit choice: fine enough that the
+journal's suggestion, shown in whole percentages, confirms unchanged."""
 
 
 def suggested_sliders(course: Course) -> dict[str, int]:
@@ -32,11 +33,9 @@ def suggested_sliders(course: Course) -> dict[str, int]:
     weights = suggestion.weights
     if state.confirmed or not weights:
         weights = weights or {area.id: 1.0 for area in state.picked}
-    top = max(weights.values(), default=0.0)
-    return {
-        area.id: round(SCALE_MAX * weights.get(area.id, 0.0) / top) if top else 0
-        for area in goal_areas()
-    }
+    areas = goal_areas()
+    shares = whole_percentages([weights.get(area.id, 0.0) for area in areas])
+    return {area.id: share for area, share in zip(areas, shares, strict=True)}
 
 
 def _defaults(course: Course) -> dict[str, Any]:
@@ -89,7 +88,7 @@ PRIORITIES = ExerciseSpec(
     fields=(
         Field(
             "weights",
-            "How much each area matters (0–10)",
+            "How much each area matters (0–100, relative)",
             "scale",
             {},
             tuple((label.split(" — ")[0], area_id) for label, area_id in area_choices()),
@@ -102,11 +101,14 @@ PRIORITIES = ExerciseSpec(
     chart=lambda feedback: priorities_chart(feedback.chart_data),
     defaults=_defaults,
     hints=(
-        "Only the areas you picked in the first exercise can carry weight; pick an area "
-        "there first if it matters.",
-        "Weights are relative: salary 6 and growth 3 means salary counts twice as much.",
-        "Worked example: the journal suggests Salary 57 %, Growth 43 %; you value your team "
-        "more than it shows, so you set Team atmosphere to 5 and confirm.",
+        "Only the areas you picked in the first exercise can carry weight; pick an area there "
+        "first if it matters.",
+        "Weights are relative: Salary 60, Growth and learning 30 and Team atmosphere 30 give "
+        "Salary 50 % and the other two 25 % each.",
+        "With the example journal the sliders start from its suggestion: Salary 33, Project "
+        "experience 25, Growth and learning 25, Team atmosphere 17. If that is what you "
+        "want, tick 'These are my priorities'; move a slider only where the journal misses "
+        "something (e.g. you value your team more than it shows).",
     ),
 )
 

@@ -146,12 +146,15 @@ STRENGTHS = ExerciseSpec(
     chart=lambda feedback: strengths_chart(feedback.chart_data),
     example=_strengths_example,
     hints=(
-        "Ask yourself: could most people applying for this job say the same? If yes, it "
-        "is common — a soft trait, or hard experience that is not rare.",
-        "Worked example: 'moved a payment system to a new database without downtime', "
-        "evidence 'outages fell from 9 to 2 a year' → hard, rare.",
-        "'Dependable' is soft whatever you add; turn it into evidence-backed experience, "
-        "e.g. 'on call for two years, every incident closed within the target time'.",
+        "Ask yourself: could most people applying for this job say the same? If yes, it is "
+        "common — a soft trait, or hard experience that is not rare.",
+        "'Dependable' is soft whatever you add; turned into experience with evidence it "
+        "becomes hard: 'on call for two years, every incident closed within the target time'.",
+        "The example ledger: 'moved a payment system to a new database without downtime', "
+        "evidence 'outages down from 9 to 2 a year' → hard and rare: lead with it; it supports "
+        "the exceptional-candidate exception. 'Five years of backend work in Python' → hard "
+        "but common: name a project and its result. 'Easy-going and dependable' → soft: keep "
+        "it for the conversation, not for the pay argument.",
     ),
 )
 

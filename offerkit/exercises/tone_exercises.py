@@ -9,6 +9,7 @@ from offerkit.exercises.common import EXAMPLE_NOTE, held_offers_choices, tone_li
 from offerkit.exercises.course import Course
 from offerkit.exercises.spec import ExerciseSpec, Feedback, Field, Level
 from offerkit.learner.readers import whole_number
+from offerkit.rules.dates import dates_in, long_date
 from offerkit.rules.honesty import check_draft_honesty, check_tone
 
 __all__ = ["EXAMPLE_DRAFT", "TONE", "build_tone_exercise"]
@@ -16,6 +17,22 @@ __all__ = ["EXAMPLE_DRAFT", "TONE", "build_tone_exercise"]
 EXAMPLE_DRAFT = (
     "Hi, thanks for the call. Your posting said 30k, so I expect 30k. Take it or leave it!!"
 )
+
+
+def _other_dates(draft: str, course: Course) -> list[str]:
+    """A date in the draft that is not the decision date (or the offer date) of Exercise 4."""
+    deadline = course.state.deadline
+    if deadline is None:
+        return []
+    known = {deadline.deadline, deadline.offer_date}
+    others = list(dict.fromkeys(day for day in dates_in(draft) if day not in known))
+    if not others:
+        return []
+    named = " and ".join(long_date(day) for day in others)
+    return [
+        f"Date: your draft names {named}, but your decision date (Exercise 4) is "
+        f"{deadline.wording}: name one date, the one you agree with HR."
+    ]
 
 
 def _evaluate_tone(values: Mapping[str, Any], course: Course) -> Feedback:
@@ -36,13 +53,21 @@ def _evaluate_tone(values: Mapping[str, Any], course: Course) -> Feedback:
             f"Honesty: consistent. Checked any previous pay you mention against your profile "
             f"({pay}) and any competing offer you mention against the {held} you hold."
         )
-    level: Level = "ok" if report.friendly and not issues else "warn"
+    other_dates = _other_dates(draft, course)
+    lines += other_dates
+    level: Level = "ok" if report.friendly and not issues and not other_dates else "warn"
     summary = {
         "friendly": report.friendly,
         "flags": [f.category for f in report.flags],
         "honesty_issues": [i.kind for i in issues],
     }
     return Feedback(tuple(lines), level, summary=summary)
+
+
+def _held_default(course: Course) -> dict[str, Any]:
+    """The offers entered in lesson 05, if any: never asked again."""
+    state = course.state
+    return {"offers_held": str(min(5, state.other_offers_held))} if state.offers else {}
 
 
 TONE = ExerciseSpec(
@@ -60,10 +85,15 @@ TONE = ExerciseSpec(
         Field("offers_held", "Other offers you hold", "choice", "0", held_offers_choices()),
     ),
     evaluate=_evaluate_tone,
+    defaults=_held_default,
     hints=(
         "Read it as HR would: they have targets too and want you to say yes.",
-        "Quoting the job ad back at HR rarely helps; talk about what you bring instead.",
-        "Swap 'take it or leave it' for 'is there any flexibility on your side?'.",
+        "'This is my final number, take it or leave it' closes the door; 'is there any "
+        "flexibility on your side?' keeps it open.",
+        "The example 'Your posting said 30k, take it or leave it' gets two flags: quoting the "
+        "posted range, and an ultimatum. Friendlier: 'Based on my experience with …, I was "
+        "hoping for an annual package around 400,000–420,000; is there any flexibility on your "
+        "side?'",
     ),
 )
 

@@ -151,11 +151,16 @@ JOURNAL = ExerciseSpec(
     chart=lambda feedback: priorities_chart(feedback.chart_data),
     example=_journal_example,
     hints=(
-        "Think of a week at work you would not want to repeat. What exactly happened?",
-        "Worked example: 'pay frozen for two years' → reason 'no salary reviews' → area "
-        "Salary, intensity 4.",
-        "One experience can point to two areas (e.g. Project experience and Growth); it "
-        "then counts for both. Three to five entries give a useful picture.",
+        "Think of a week at work you would not want to repeat: what happened, why did it "
+        "frustrate you, and which area would have made it better?",
+        "'Pay frozen for two years' → reason 'no salary reviews' → area Salary, intensity 4. "
+        "One experience can point to two areas; it then counts for both.",
+        "The example journal: pay unchanged for two years while the work doubled (Salary, 4); "
+        "a year of maintenance with nothing new shipped (Project experience and Growth and "
+        "learning, 3); meetings that ended in blame (Team atmosphere, 2). Totals 4, 3, 3 and 2 "
+        "out of 12: Salary 33 %, Project experience 25 %, Growth and learning 25 %, Team "
+        "atmosphere 17 %. Ask how pay is made up and reviewed, which projects you would own in "
+        "the first six months, and what someone in the role learns in the first year.",
     ),
 )
 

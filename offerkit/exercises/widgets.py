@@ -229,12 +229,23 @@ class ExerciseWidget(widgets.VBox):  # type: ignore[misc]
         self.entries_html.value = _entries_html(self.entries, self.spec.entry_fields)
         return self.refresh(allow_empty=True)
 
+    #: The rungs of a three-rung hint ladder, each shown before its text.
+    RUNG_LABELS: tuple[str, ...] = ("Hint", "Worked example", "Answer")
+
     def next_hint(self) -> None:
-        """Reveal the next rung of the hint ladder (hint → worked example → answer)."""
-        if self._hints_shown < len(self.spec.hints):
+        """Reveal the next rung of the hint ladder (hint → worked example → answer).
+
+        Each rung is shown after its label (:attr:`RUNG_LABELS`); a ladder of another
+        length labels every rung "Hint"."""
+        hints = self.spec.hints
+        if self._hints_shown < len(hints):
             self._hints_shown += 1
-        shown = self.spec.hints[: self._hints_shown]
-        self.hint_html.value = "".join(f"<p>💡 {html.escape(h)}</p>" for h in shown)
+        ladder = len(hints) == len(self.RUNG_LABELS)
+        labels = self.RUNG_LABELS if ladder else ("Hint",) * len(hints)
+        self.hint_html.value = "".join(
+            f"<p>💡 <b>{label}:</b> {html.escape(text)}</p>"
+            for label, text in zip(labels, hints[: self._hints_shown], strict=False)
+        )
         left = len(self.spec.hints) - self._hints_shown
         self.hint_button.disabled = left == 0
         self.hint_button.description = f"Next hint ({left} left)" if left else "No more hints"

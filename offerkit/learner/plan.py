@@ -1,15 +1,28 @@
 """The one-page plan assembled from the learner's state (the only place that does it).
 
 The capstone exercise, ``offerkit plan`` and the batch build all call :func:`offer_plan`;
-the plan's content and rendering are rules (:mod:`offerkit.rules.plan`).
+the plan's content and rendering are rules (:mod:`offerkit.rules.plan`). Everything is
+worded in the first person, from the same objects every lesson showed: the confirmed
+priorities and their questions (lesson 01), the strength ledger (02), the range and the ask
+(03), the doubts, opening and decision date (04), the ranked offers and the counter (05).
 """
 
 from __future__ import annotations
 
 from offerkit.learner.state import LearnerState
+from offerkit.rules.areas import goal_area
+from offerkit.rules.offers import MUST_HAVE_FLOOR, OfferScore
+from offerkit.rules.pay import format_money
 from offerkit.rules.plan import OfferPlan, PlanOffer, PlanPriority, PlanStrength
 
 __all__ = ["offer_plan"]
+
+_SOURCES = {
+    "confirmed": "confirmed in lesson 01",
+    "journal": "suggested by my journal, not confirmed yet",
+    "areas": "equal weights over my goal areas, not confirmed yet",
+    "none": "",
+}
 
 
 def _priorities(state: LearnerState, missing: list[str]) -> tuple[PlanPriority, ...]:
@@ -27,40 +40,70 @@ def _priorities(state: LearnerState, missing: list[str]) -> tuple[PlanPriority, 
 
 
 def _strengths(state: LearnerState, missing: list[str]) -> tuple[PlanStrength, ...]:
-    summary = state.strengths
-    if not summary.ranked:
+    if not state.strengths.ranked:
         missing.append("Lesson 02: add your strengths with evidence.")
     return tuple(
-        PlanStrength(s.description, s.evidence, "soft" if s.kind == "soft" else "hard", s.rare)
-        for s in summary.ranked
+        PlanStrength(s.description, s.evidence, s.kind, s.rare) for s in state.strengths.ranked
     )
 
 
-def _salary(
-    state: LearnerState, missing: list[str]
-) -> tuple[float | None, float | None, tuple[str, ...]]:
+def _range_reasons(state: LearnerState, missing: list[str]) -> tuple[str, ...]:
     salary = state.salary
-    if salary.expected is None:
-        missing.append(f"Lesson 03: {salary.problem or 'work out your annual range.'}")
-        return None, None, ()
     expected = salary.expected
-    reasons = [
-        line
-        for line in expected.lines()
-        if line.startswith(("Previous", "+20 %", "Offers usually"))
+    if expected is None:
+        missing.append(f"Lesson 03: {salary.problem or 'work out your annual range.'}")
+        return ()
+
+    def money(amount: float) -> str:
+        return format_money(amount, expected.currency)
+
+    if expected.previous is not None:
+        reasons = [
+            f"My previous pay: {expected.previous.describe()}.",
+            f"The +20 % guideline caps my range at {money(expected.guideline_cap)}.",
+        ]
+    else:
+        reasons = [
+            "I did not disclose my previous pay, so I anchor on the posted range's middle, "
+            f"{money(expected.anchor_amount)}."
+        ]
+    reasons += [
+        f"My exception ({e.kind}): {e.reason} (ceiling {money(expected.exception_ceiling)})."
+        for e in expected.exceptions
     ]
+    reasons.append(f"My target is the low end, {money(expected.target)}.")
     if salary.ask is not None:
-        reasons.append(f"Verdict on my ask: {salary.ask.message}")
-    reasons += [f"Exception ({e.kind}): {e.reason}" for e in expected.exceptions]
-    return expected.range_low, expected.range_high, tuple(reasons)
+        reasons.append(f"My ask: {salary.ask.message}")
+    return tuple(reasons)
+
+
+def _red_flags(score: OfferScore) -> tuple[str, ...]:
+    """The red flags lesson 05 showed, in the first person and with the areas' names."""
+    if not score.red_flags:
+        return ()
+    ratings = score.offer.ratings
+    return tuple(
+        f"{goal_area(area).name} is a must-have and I rated it {ratings[area]:g}/5 "
+        f"(below my floor of {MUST_HAVE_FLOOR:g}/5)"
+        for area in score.offer.must_haves
+        if area in ratings and ratings[area] < MUST_HAVE_FLOOR
+    )
+
+
+def _offers(state: LearnerState) -> tuple[PlanOffer, ...]:
+    return tuple(
+        PlanOffer(s.offer.name, s.cash, s.fit_pct, _red_flags(s)) for s in state.ranked_offers
+    )
 
 
 def offer_plan(state: LearnerState, next_step: str = "") -> OfferPlan:
-    """The learner's plan; the parts still to do are listed in ``missing``."""
+    """The learner's plan; the parts still to do (and answers that no longer read) are
+    listed in ``missing``."""
     missing: list[str] = []
     priorities = _priorities(state, missing)
     strengths = _strengths(state, missing)
-    low, high, reasons = _salary(state, missing)
+    reasons = _range_reasons(state, missing)
+    expected = state.salary.expected
     if not state.doubts:
         missing.append("Lesson 04: pick the doubts you will confirm with HR.")
     if not state.opening:
@@ -73,20 +116,18 @@ def offer_plan(state: LearnerState, next_step: str = "") -> OfferPlan:
         currency=state.profile.currency,
         target_role=state.profile.target_role,
         priorities=priorities,
-        priorities_source=state.priorities.source_label if priorities else "",
+        priorities_source=_SOURCES[state.priorities.source],
         strengths=strengths,
-        range_low=low,
-        range_high=high,
+        range_low=None if expected is None else expected.range_low,
+        range_high=None if expected is None else expected.range_high,
         range_reasons=reasons,
         doubts=state.doubts,
         opening=state.opening,
-        offers=tuple(
-            PlanOffer(s.offer.name, s.cash, s.fit_pct, s.red_flags) for s in state.ranked_offers
-        ),
+        offers=_offers(state),
         counter=None if state.counter is None else state.counter.amount,
         counter_company=state.company if state.counter is not None else "",
         decision_date=None if deadline is None else deadline.deadline,
         extension_message="" if deadline is None else deadline.extension_message,
         next_step=(next_step or state.next_step).strip(),
-        missing=tuple(missing),
+        missing=(*missing, *state.problems),
     )

@@ -45,14 +45,16 @@ class AnswerSchema:
     legacy_fields: tuple[str, ...] = ()
 
 
-PAY_FORMATS = AnswerSchema("00.pay-formats", ("pay", "currency"))
+PAY_FORMATS = AnswerSchema("00.pay-formats", ("pay", "currency", "period"))
 PROFILE = AnswerSchema(
     "00.profile",
     (
         "learner_name",
         "currency",
         "previous_pay",
+        "previous_pay_period",
         "posted_range",
+        "posted_range_period",
         "target_role",
         "high_demand_role",
         "high_demand_reason",
@@ -62,12 +64,16 @@ GOAL_AREAS = AnswerSchema("01.goal-areas", ("areas",), legacy_fields=("weights",
 JOURNAL = AnswerSchema("01.journal", (), ("experience", "reason", "areas", "intensity"))
 PRIORITIES = AnswerSchema("01.priorities", ("weights", "confirmed"))
 STRENGTHS = AnswerSchema("02.strengths", (), ("description", "evidence", "kind", "rare"))
-POSTED_RANGE = AnswerSchema("03.posted-range", ("posted_range", "currency", "ask"))
+POSTED_RANGE = AnswerSchema(
+    "03.posted-range", ("posted_range", "posted_range_period", "currency", "ask")
+)
 SALARY = AnswerSchema(
     "03.salary",
     (
         "previous_pay",
+        "previous_pay_period",
         "posted_range",
+        "posted_range_period",
         "currency",
         "exceptional",
         "high_demand",
@@ -77,13 +83,13 @@ SALARY = AnswerSchema(
 )
 DOUBTS = AnswerSchema("04.doubts", ("items", "own"))
 OPENING = AnswerSchema("04.opening", ("kind", "company", "role"))
-DEADLINE = AnswerSchema("04.deadline", ("offer_date", "days", "company"))
+DEADLINE = AnswerSchema("04.deadline", ("offer_date", "days", "company", "reason", "weekend"))
 TONE = AnswerSchema("04.tone", ("draft", "offers_held"))
 OFFERS = AnswerSchema("05.offers", (), ("name", "pay", "ratings", "must_haves"))
 HONESTY = AnswerSchema(
     "05.honesty", ("told_previous", "claimed_offer"), legacy_fields=("offers_held",)
 )
-REPLY = AnswerSchema("05.reply", ("kind", "company", "role", "amount"))
+REPLY = AnswerSchema("05.reply", ("kind", "company", "role", "amount", "reason"))
 PLAN = AnswerSchema("06.plan", ("next_step",))
 
 SCHEMA: dict[str, AnswerSchema] = {

@@ -14,8 +14,10 @@ named in :attr:`LearnerState.problems`, in the words of the lesson that saved it
 
 from __future__ import annotations
 
+import os
 from collections.abc import Mapping
 from dataclasses import dataclass, field
+from datetime import date
 from typing import Any, Literal
 
 from offerkit.errors import OfferkitError
@@ -32,8 +34,10 @@ from offerkit.learner.readers import (
 )
 from offerkit.rules.areas import GoalArea
 from offerkit.rules.ask import AskVerdict, check_ask
+from offerkit.rules.dates import read_date
 from offerkit.rules.hr import (
     MAX_DECISION_DAYS,
+    WEEKEND_CHOICES,
     DecisionDeadline,
     decision_deadline,
     doubts_checklist,
@@ -55,12 +59,17 @@ from offerkit.rules.wants import (
 
 __all__ = [
     "PRIORITY_SOURCES",
+    "TODAY_VARIABLE",
     "LearnerState",
     "PrioritiesState",
     "Profile",
     "SalaryState",
+    "current_date",
     "learner_state",
 ]
+
+TODAY_VARIABLE = "OFFERKIT_TODAY"
+"""Environment variable that fixes "today" (``YYYY-MM-DD``) for tests and repeatable builds."""
 
 PrioritySource = Literal["confirmed", "journal", "areas", "none"]
 
@@ -88,6 +97,9 @@ class Profile:
     high_demand_role: bool
     high_demand_reason: str
     saved: bool = False
+    previous_pay_period: str = ""
+    posted_range_period: str = ""
+    """"month" or "year" when the learner said which a bare figure is ("" = the text says)."""
 
     @property
     def fields(self) -> dict[str, Any]:
@@ -100,6 +112,8 @@ class Profile:
             "target_role": self.target_role,
             "high_demand_role": self.high_demand_role,
             "high_demand_reason": self.high_demand_reason,
+            "previous_pay_period": self.previous_pay_period,
+            "posted_range_period": self.posted_range_period,
         }
 
 
@@ -169,6 +183,8 @@ class LearnerState:
     next_step: str
     saved: frozenset[str] = frozenset()
     problems: tuple[str, ...] = ()
+    today: date = field(default_factory=date.today)
+    """The day the state was read: past decision dates are judged against it."""
 
     @property
     def other_offers_held(self) -> int:
@@ -193,11 +209,18 @@ def _text(values: Mapping[str, Any], name: str) -> str:
     return "" if value is None or isinstance(value, Mapping | list) else str(value).strip()
 
 
-def _previous_pay(text: str, currency: str) -> AnnualPay | None:
+def _period(values: Mapping[str, Any], name: str) -> Literal["month", "year"] | None:
+    value = values.get(name)
+    return value if value in ("month", "year") else None
+
+
+def _previous_pay(text: str, currency: str, period: str) -> AnnualPay | None:
+    """The previous pay as annual cash; None when not disclosed, unreadable or ambiguous
+    (a bare figure whose period the learner has not said is never guessed)."""
     if not text:
         return None
     try:
-        return parse_pay(text, currency)
+        return parse_pay(text, currency, _period({"p": period}, "p"))
     except OfferkitError:
         return None
 
@@ -209,17 +232,20 @@ def _profile(params: Mapping[str, Any], answers: Mapping[str, Any], headless: bo
         values.update({k: v for k, v in saved.items() if k in values and v not in ("", None)})
     currency = _text(values, "currency") or "CNY"
     previous_text = _text(values, "previous_pay")
+    previous_period = _period(values, "previous_pay_period") or ""
     return Profile(
         learner_id=str(params.get("learner_id", "")),
         name=_text(values, "learner_name"),
         currency=currency,
         previous_pay_text=previous_text,
-        previous_pay=_previous_pay(previous_text, currency),
+        previous_pay=_previous_pay(previous_text, currency, previous_period),
         posted_range_text=_text(values, "posted_range"),
         target_role=_text(values, "target_role"),
         high_demand_role=values.get("high_demand_role") is True,
         high_demand_reason=_text(values, "high_demand_reason"),
         saved=bool(saved),
+        previous_pay_period=previous_period,
+        posted_range_period=_period(values, "posted_range_period") or "",
     )
 
 
@@ -268,7 +294,9 @@ def _salary(
     saved = _mapping(answers, schema.SALARY)
     values: dict[str, Any] = {
         "previous_pay": profile.previous_pay_text,
+        "previous_pay_period": profile.previous_pay_period,
         "posted_range": profile.posted_range_text,
+        "posted_range_period": profile.posted_range_period,
         "currency": profile.currency,
         "high_demand": profile.high_demand_role,
         "high_demand_reason": profile.high_demand_reason,
@@ -291,6 +319,8 @@ def _salary(
             currency=_text(values, "currency") or profile.currency,
             posted=_text(values, "posted_range") or None,
             exceptions=claimed,
+            previous_period=_period(values, "previous_pay_period"),
+            posted_period=_period(values, "posted_range_period"),
         )
     except OfferkitError as exc:
         return SalaryState(None, source, str(exc), None, unsupported, exc)
@@ -314,7 +344,11 @@ def _doubts(answers: Mapping[str, Any]) -> tuple[str, ...]:
 
 
 def _opening(
-    answers: Mapping[str, Any], profile: Profile, salary: SalaryState, company: str
+    answers: Mapping[str, Any],
+    profile: Profile,
+    salary: SalaryState,
+    company: str,
+    deadline: DecisionDeadline | None,
 ) -> tuple[str, str]:
     """The opening kind saved in lesson 04 and the body of its draft ("" if none)."""
     saved = _mapping(answers, schema.OPENING)
@@ -329,7 +363,8 @@ def _opening(
             range_low=salary.expected.range_low,
             range_high=salary.expected.range_high,
             currency=salary.expected.currency,
-            company=company,
+            company=_text(saved, "company") or company,
+            answer_by=None if deadline is None else deadline.deadline,
         )
     except OfferkitError:
         return kind, ""
@@ -352,9 +387,17 @@ def _deadline(
     offer_date = _text(saved, "offer_date")
     if not offer_date:
         return None
+    weekend = _text(saved, "weekend") or "keep"
     try:
         days = whole_number(saved.get("days", MAX_DECISION_DAYS), "days", 1, MAX_DECISION_DAYS)
-        return decision_deadline(offer_date, days, company=company, name=name)
+        return decision_deadline(
+            offer_date,
+            days,
+            company=_text(saved, "company") or company,
+            name=name,
+            reason=_text(saved, "reason"),
+            weekend=weekend if weekend in WEEKEND_CHOICES else "keep",
+        )
     except OfferkitError as exc:
         problems.append(f"Lesson 04: your decision date no longer reads ({exc}).")
         return None
@@ -404,14 +447,25 @@ def _counter(
     return counter, verdict
 
 
+def current_date() -> date:
+    """Today, or the date in ``OFFERKIT_TODAY`` when it is set (tests, repeatable builds)."""
+    fixed = os.environ.get(TODAY_VARIABLE, "").strip()
+    return read_date(fixed, TODAY_VARIABLE) if fixed else date.today()
+
+
 def learner_state(
-    params: Mapping[str, Any], answers: Mapping[str, Any], *, headless: bool = False
+    params: Mapping[str, Any],
+    answers: Mapping[str, Any],
+    *,
+    headless: bool = False,
+    today: date | None = None,
 ) -> LearnerState:
     """What the learner has decided, from their parameters and saved answers.
 
     ``answers`` maps exercise ids to saved values (``AnswersStore.all()``). In a headless
     run (a batch build) the parameters are the profile (the roster is the source of truth);
-    with a person at the widgets, the profile saved in lesson 00 wins.
+    with a person at the widgets, the profile saved in lesson 00 wins. ``today`` (default
+    :func:`current_date`) is what a past decision date is judged against.
     """
     problems: list[str] = []
     profile = _profile(params, answers, headless)
@@ -425,7 +479,8 @@ def learner_state(
     strengths = summarise_strengths(strengths_list)
     salary = _salary(profile, answers, strengths)
     company = _company(answers)
-    opening_kind, opening = _opening(answers, profile, salary, company)
+    deadline = _deadline(answers, profile.name, company, problems)
+    opening_kind, opening = _opening(answers, profile, salary, company, deadline)
     offers, ranked = _offers(answers, profile, priorities, problems)
     counter, counter_verdict = _counter(answers, profile, salary)
     return LearnerState(
@@ -439,7 +494,7 @@ def learner_state(
         opening_kind=opening_kind,
         opening=opening,
         company=company,
-        deadline=_deadline(answers, profile.name, company, problems),
+        deadline=deadline,
         offers=offers,
         ranked_offers=ranked,
         counter=counter,
@@ -447,4 +502,5 @@ def learner_state(
         next_step=_text(_mapping(answers, schema.PLAN), "next_step"),
         saved=frozenset(k for k, v in answers.items() if k in schema.SCHEMA and v is not None),
         problems=tuple(problems),
+        today=today or current_date(),
     )

@@ -3,6 +3,9 @@
 Each catalogue has a schema (its columns and their kinds). A malformed file raises
 :class:`~offerkit.errors.DataFileError` naming the file, the row and the column.
 Row numbers count the header as row 1, as a spreadsheet shows them.
+
+A file may open with comment lines starting with ``#`` (the reasoning behind its figures);
+they are skipped, and row numbers still count them, so a row is named by its line.
 """
 
 from __future__ import annotations
@@ -13,7 +16,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
-from typing import Literal
+from typing import Literal, TextIO
 
 from offerkit.errors import DataFileError
 
@@ -39,6 +42,14 @@ SCHEMAS: Mapping[str, tuple[Column, ...]] = {
     "question_bank": (Column("area"), Column("question"), _SOURCE),
     "doubts_checklist": (Column("id"), Column("topic"), Column("question"), Column("why"), _SOURCE),
     "tone_phrases": (Column("pattern"), Column("category"), Column("hint")),
+    "pay_conventions": (
+        Column("code"),
+        Column("number_style", "choice", ("en", "eu", "in", "ch")),
+        Column("year_min", "float"),
+        Column("month_max", "float"),
+        Column("months", "float"),
+        Column("basis"),
+    ),
     # one file per lesson: quiz-03.csv …; options and explanations are separated by "|"
     "quiz": (
         Column("id"),
@@ -103,11 +114,24 @@ def _convert(value: str, column: Column, path: str, row: int) -> object:
     return text
 
 
+def _skip_comments(handle: TextIO) -> int:
+    """Move ``handle`` past the leading ``#`` lines; return how many there were."""
+    count = 0
+    while True:
+        start = handle.tell()
+        line = handle.readline()
+        if not line.startswith("#"):
+            handle.seek(start)
+            return count
+        count += 1
+
+
 def read_table(path: Path, columns: tuple[Column, ...]) -> tuple[dict[str, object], ...]:
     """Read and validate one CSV file against ``columns``."""
     shown = str(path)
     try:
         with path.open(encoding="utf-8-sig", newline="") as handle:
+            comments = _skip_comments(handle)
             reader = csv.DictReader(handle)
             header = reader.fieldnames or []
             missing = [c.name for c in columns if c.name not in header]
@@ -116,11 +140,11 @@ def read_table(path: Path, columns: tuple[Column, ...]) -> tuple[dict[str, objec
                     f"missing column(s) {', '.join(missing)}; the header has "
                     f"{', '.join(header) or 'nothing'}",
                     path=shown,
-                    row=1,
+                    row=1 + comments,
                     column=missing[0],
                 )
             rows = []
-            for number, raw in enumerate(reader, start=2):
+            for number, raw in enumerate(reader, start=2 + comments):
                 if None in raw:
                     raise DataFileError("has more fields than the header", path=shown, row=number)
                 rows.append(

@@ -18,7 +18,13 @@ import re
 from dataclasses import dataclass
 from functools import cache
 
-from offerkit.errors import DataFileError, EmptyTextError, InvalidInputError, PayFormatError
+from offerkit.errors import (
+    AmbiguousPayError,
+    DataFileError,
+    EmptyTextError,
+    InvalidInputError,
+    PayFormatError,
+)
 from offerkit.rules.catalogue import load_catalogue
 from offerkit.rules.pay import AnnualPay, format_money, known_currencies, parse_pay
 
@@ -244,11 +250,16 @@ def check_draft_honesty(
     if previous is not None:
         for match in _PAY_MENTION.finditer(text):
             figure = (match.group(1) or match.group(2)).strip()
+            where = f"Your draft ({figure!r})"
             try:
                 told = parse_pay(figure, previous.currency, field="draft")
+            except AmbiguousPayError as ambiguous:  # flag only what both readings show
+                found = [_pay_issue(r, previous, 0.01, where) for r in ambiguous.readings]
+                issue = found[1] if all(found) else None
             except (PayFormatError, InvalidInputError):
                 continue
-            issue = _pay_issue(told, previous, 0.01, f"Your draft ({figure!r})")
+            else:
+                issue = _pay_issue(told, previous, 0.01, where)
             if issue:
                 issues.append(issue)
     return tuple(issues)

@@ -11,6 +11,11 @@ The lesson's rules, as drafted here:
   (:func:`decision_deadline`), and you answer: accept, counter or decline
   (:func:`draft_reply`).
 
+Every draft names one date — the decision date, worded by
+:func:`offerkit.rules.dates.long_date` — and claims nothing the learner did not give: no
+family to consult, no other offer, no feeling or experience of its own. Where a draft needs
+a reason it uses the learner's words or leaves :data:`REASON_BLANK` for them to fill in.
+
 Checks on the tone and honesty of what you write live in :mod:`offerkit.rules.honesty`.
 """
 
@@ -18,24 +23,38 @@ from __future__ import annotations
 
 import math
 from dataclasses import dataclass
-from datetime import date, datetime, timedelta
+from datetime import date, timedelta
 from typing import Literal
 
 from offerkit.errors import DataFileError, EmptyTextError, InvalidInputError
 from offerkit.rules.catalogue import load_catalogue
+from offerkit.rules.dates import (
+    days_text,
+    friday_before,
+    is_weekend,
+    long_date,
+    monday_after,
+    read_date,
+    weekend_note,
+)
 from offerkit.rules.pay import check_currency, format_money
 
 __all__ = [
     "MAX_DECISION_DAYS",
     "OPENING_KINDS",
+    "REASON_BLANK",
     "REPLY_KINDS",
+    "WEEKEND_CHOICES",
     "DecisionDeadline",
     "DoubtItem",
     "checklist_text",
+    "deadline_notes",
+    "deadline_warnings",
     "decision_deadline",
     "doubts_checklist",
     "draft_opening",
     "draft_reply",
+    "reason_sentence",
 ]
 
 MAX_DECISION_DAYS = 7
@@ -43,6 +62,8 @@ OpeningKind = Literal["state-range", "ask-offer"]
 OPENING_KINDS: tuple[OpeningKind, ...] = ("state-range", "ask-offer")
 ReplyKind = Literal["accept", "counter", "decline"]
 REPLY_KINDS: tuple[ReplyKind, ...] = ("accept", "counter", "decline")
+WeekendChoice = Literal["keep", "friday", "monday"]
+WEEKEND_CHOICES: tuple[WeekendChoice, ...] = ("keep", "friday", "monday")
 
 
 # ---------------------------------------------------------------- doubts to confirm
@@ -119,6 +140,29 @@ def _money_range(low: float, high: float, currency: str) -> str:
     return f"{format_money(low, currency)}–{high:,.0f}"
 
 
+# ---------------------------------------------------------------- words the learner gives
+
+REASON_BLANK = "[Your reason, in your own words.]"
+"""What a draft shows where it needs a reason the learner has not given: fill it in."""
+
+
+def reason_sentence(reason: str) -> str:
+    """The learner's reason as one sentence of a draft, or :data:`REASON_BLANK`.
+
+    The words are the learner's own: only the first letter is capitalised and a full stop
+    added if the sentence has no closing mark.
+    """
+    text = " ".join(str(reason or "").split())
+    if not text:
+        return REASON_BLANK
+    text = text[0].upper() + text[1:]
+    return text if text[-1] in ".!?" else text + "."
+
+
+def _answer_by(answer_by: date | None) -> str:
+    return f" I'll give you my answer by {long_date(answer_by)}." if answer_by else ""
+
+
 # ---------------------------------------------------------------- opening message
 
 
@@ -131,11 +175,14 @@ def draft_opening(
     range_high: float,
     currency: str,
     company: str = "",
+    answer_by: date | None = None,
 ) -> str:
     """A friendly first message about pay: state an annual range, or ask what they can offer.
 
     The range is validated for both kinds; "ask-offer" keeps it to yourself, ready for
-    when HR asks back.
+    when HR asks back. With ``answer_by`` (the decision date of lesson 04) the draft says
+    you will answer by then. Nothing else is claimed: no experience, reason or feeling the
+    learner did not give.
     """
     _kind("kind", kind, OPENING_KINDS)
     who = _text("name", name, "Li Wei")
@@ -148,20 +195,20 @@ def draft_opening(
             "range_low", f"at most range_high ({high:,.0f})", low, "swap the two figures"
         )
     where = f" at {company.strip()}" if company and company.strip() else ""
-    greeting = f"Hi, and thank you for walking me through the {job} role{where}."
+    greeting = f"Hi, and thank you for talking with me about the {job} role{where}."
     if kind == "state-range":
         body = (
-            f"Based on my experience in similar {job} work and what the role involves, "
             f"I'd be comfortable with an annual package in the range of "
             f"{_money_range(low, high, code)}, and I'm open to talking through the full "
             "package, including bonus and benefits."
         )
     else:
         body = (
-            "Now that the details I was unsure about are clear to me, could you share "
-            "what annual package you have in mind for this role? I'd like to understand the "
-            "whole picture, including bonus and benefits, before we go further."
+            "Could you share what annual package you have in mind for this role? I'd like "
+            "to understand the whole picture, including bonus and benefits, before we go "
+            "further."
         )
+    body += _answer_by(answer_by)
     return f"{greeting}\n\n{body}\n\nLooking forward to hearing from you.\n\nBest regards,\n{who}"
 
 
@@ -170,30 +217,48 @@ def draft_opening(
 
 @dataclass(frozen=True)
 class DecisionDeadline:
-    """When to answer an offer, and a polite message asking for time up to a week."""
+    """When to answer an offer, and a polite message asking HR for that date.
+
+    ``deadline`` is the one date every message names. ``asked`` is the offer date plus the
+    days chosen; it differs from ``deadline`` only when it fell on a weekend and the learner
+    chose the Friday before or the Monday after (``weekend``). ``days`` counts from the offer
+    to ``deadline``.
+    """
 
     offer_date: date
     deadline: date
     days: int
     within_lesson: bool
     extension_message: str
+    asked: date | None = None
+    weekend: WeekendChoice = "keep"
+
+    @property
+    def wording(self) -> str:
+        """The deadline as every message words it (:func:`~offerkit.rules.dates.long_date`)."""
+        return long_date(self.deadline)
+
+    @property
+    def on_weekend(self) -> bool:
+        """True when the deadline is a Saturday or a Sunday."""
+        return is_weekend(self.deadline)
 
 
-def _offer_date(value: date | str) -> date:
-    if isinstance(value, datetime):
-        return value.date()
-    if isinstance(value, date):
-        return value
-    try:
-        return date.fromisoformat(str(value).strip())
-    except ValueError:
+def _weekend_move(asked: date, received: date, weekend: WeekendChoice) -> date:
+    if not is_weekend(asked) or weekend == "keep":
+        return asked
+    if weekend == "monday":
+        return monday_after(asked)
+    friday = friday_before(asked)
+    if friday <= received:
         raise InvalidInputError(
-            "offer_date", "a date written YYYY-MM-DD", value, "e.g. '2026-03-02'"
-        ) from None
-
-
-def _long_date(day: date) -> str:
-    return f"{day:%A} {day.day} {day:%B} {day.year}"
+            "weekend",
+            "the Monday after, or keeping the weekend date",
+            "the Friday before",
+            f"the Friday before {long_date(asked)} is {long_date(friday)}, not after the "
+            f"offer of {long_date(received)}",
+        )
+    return friday
 
 
 def decision_deadline(
@@ -202,15 +267,19 @@ def decision_deadline(
     *,
     company: str = "",
     name: str = "",
+    reason: str = "",
+    weekend: WeekendChoice = "keep",
     max_days: int = MAX_DECISION_DAYS,
 ) -> DecisionDeadline:
     """The date to answer by: ``offer_date + days``, a week at most by the lesson.
 
-    ``max_days`` lets a teacher allow longer windows (offers commonly run 1–4 weeks);
-    ``within_lesson`` then says whether the lesson's week is kept. The message asks for
-    time up to the later of the deadline and a week after the offer.
+    A date on a weekend is kept (``weekend="keep"``, and :func:`deadline_notes` points it
+    out) or moved to the Friday before or the Monday after. ``max_days`` lets a teacher
+    allow longer windows (offers commonly run 1–4 weeks); ``within_lesson`` then says
+    whether the lesson's week is kept. The message asks HR for exactly ``deadline``, with
+    the learner's ``reason`` or a marked blank (:data:`REASON_BLANK`).
     """
-    received = _offer_date(offer_date)
+    received = read_date(offer_date, "offer_date")
     if isinstance(max_days, bool) or not isinstance(max_days, int) or not 1 <= max_days <= 28:
         raise InvalidInputError("max_days", "a whole number of days from 1 to 28", max_days)
     if isinstance(days, bool) or not isinstance(days, int) or days < 1:
@@ -223,22 +292,65 @@ def decision_deadline(
             "the lesson advises taking a week at most; wait longer and the offer may go "
             "to someone else",
         )
-    deadline = received + timedelta(days=days)
-    asked = max(deadline, received + timedelta(days=MAX_DECISION_DAYS))
-    message = _extension_message(asked, company, name)
-    return DecisionDeadline(received, deadline, days, days <= MAX_DECISION_DAYS, message)
+    _kind("weekend", weekend, WEEKEND_CHOICES)
+    asked = received + timedelta(days=days)
+    deadline = _weekend_move(asked, received, weekend)
+    total = (deadline - received).days
+    message = _extension_message(deadline, company, name, reason)
+    return DecisionDeadline(
+        received, deadline, total, total <= MAX_DECISION_DAYS, message, asked, weekend
+    )
 
 
-def _extension_message(asked: date, company: str, name: str) -> str:
+def _extension_message(deadline: date, company: str, name: str, reason: str) -> str:
     team = company.strip() if company and company.strip() else "your team"
     sign = f"\n{name.strip()}" if name and name.strip() else ""
     return (
-        f"Hi, thank you again for the offer from {team}. I'm genuinely interested in "
-        "the role and want to give you a well-considered answer. Would it be possible "
-        f"for me to reply by {_long_date(asked)}? I'd like a few more days to go through "
-        "the full package carefully and talk it over with my family. I'll get back to you "
+        f"Hi, thank you again for the offer from {team}. Would it be possible for me to "
+        f"give you my answer by {long_date(deadline)}? {reason_sentence(reason)} I'll reply "
         f"by then at the latest.\n\nBest regards,{sign}"
     )
+
+
+def deadline_warnings(deadline: DecisionDeadline, today: date | None = None) -> tuple[str, ...]:
+    """What needs the learner's attention about a decision date: a weekend, more than the
+    lesson's week and, with ``today``, a date already past or an offer date still to come."""
+    notes: list[str] = []
+    when = long_date(deadline.deadline)
+    if deadline.on_weekend:
+        notes.append(weekend_note(deadline.deadline, deadline.offer_date))
+    if not deadline.within_lesson:
+        notes.append(
+            f"That is {days_text(deadline.days)} after the offer, more than the lesson's "
+            "week: say so when you agree the date with HR."
+        )
+    if today is not None and deadline.deadline < today:
+        notes.append(
+            f"{when} has already passed (today is {long_date(today)}): if the offer is "
+            "still open, agree a new date with HR first."
+        )
+    elif today is not None and deadline.offer_date > today:
+        notes.append(
+            f"The offer date, {long_date(deadline.offer_date)}, is after today "
+            f"({long_date(today)}): check the year and the month."
+        )
+    elif today is not None and deadline.deadline == today:
+        notes.append(f"{when} is today: answer HR today.")
+    return tuple(notes)
+
+
+def deadline_notes(deadline: DecisionDeadline, today: date | None = None) -> tuple[str, ...]:
+    """Everything to say about a decision date: a move off the weekend the learner chose,
+    then :func:`deadline_warnings`."""
+    moved = deadline.asked is not None and deadline.asked != deadline.deadline
+    if not moved or deadline.asked is None:
+        return deadline_warnings(deadline, today)
+    side = "Friday before" if deadline.deadline < deadline.asked else "Monday after"
+    note = (
+        f"{long_date(deadline.asked)} falls on a weekend, so you answer by "
+        f"{long_date(deadline.deadline)}, the {side}, as you chose."
+    )
+    return (note, *deadline_warnings(deadline, today))
 
 
 # ---------------------------------------------------------------- answering an offer
@@ -252,10 +364,16 @@ def draft_reply(
     role: str,
     currency: str = "CNY",
     amount: float | None = None,
+    reason: str = "",
+    answer_by: date | None = None,
 ) -> str:
-    """A reply to an offer: accept warmly, counter politely, or decline keeping the door open.
+    """A reply to an offer: accept, counter politely, or decline keeping the door open.
 
-    "counter" needs ``amount`` (the annual figure you ask for); "accept" mentions it if given.
+    "counter" needs ``amount`` (the annual figure you ask for) and says why in the learner's
+    ``reason`` (or leaves the marked blank :data:`REASON_BLANK`), and with ``answer_by``
+    when the answer will come; "accept" mentions the amount if given. A reason given for an
+    accept or a decline is included as written; none is made up. No feeling, experience or
+    other offer the learner did not state is claimed.
     """
     _kind("kind", kind, REPLY_KINDS)
     who = _text("name", name, "Li Wei")
@@ -265,27 +383,25 @@ def draft_reply(
     figure: float | None = None
     if amount is not None or kind == "counter":
         figure = _amount("amount", amount)
+    given = reason_sentence(reason) if str(reason or "").strip() else ""
     thanks = f"Thank you very much for the offer for the {job} role at {firm}."
     if kind == "accept":
         package = f" at an annual package of {format_money(figure, code)}" if figure else ""
-        body = (
-            f"I'm delighted to accept it{package}. I really enjoyed meeting the team and "
-            "I'm looking forward to getting started. Please let me know the next steps and "
-            "any documents you need from me."
-        )
+        parts = [f"I'm writing to accept it{package}.", given]
+        parts.append("Please let me know the next steps and any documents you need from me.")
     elif kind == "counter" and figure is not None:
-        body = (
-            "I'm excited about the team and the work. Having looked at the whole package, "
-            "I'd like to ask whether there is some flexibility on the annual figure. Given "
-            "the scope of the role and the hands-on experience I'd bring from my previous "
-            f"projects, an annual package of {format_money(figure, code)} would make this "
-            "an easy yes for me. Is there room to move closer to that? I'm happy to talk "
-            "it through."
-        )
+        parts = [
+            "Before I answer, I'd like to ask whether there is some flexibility on the "
+            "annual figure.",
+            reason_sentence(reason),
+            f"I'm asking for an annual package of {format_money(figure, code)}. Is there "
+            "room to move closer to that? Could we talk it through?" + _answer_by(answer_by),
+        ]
     else:
-        body = (
-            "After careful thought I've decided not to take it up this time, as it isn't "
-            "quite the right fit for me at the moment. I really enjoyed getting to know the "
-            "team, and I'd be glad to stay in touch for future opportunities."
-        )
+        parts = [
+            "I've decided not to accept it this time.",
+            given,
+            "Thank you for your time; I'd be glad to stay in touch for future roles.",
+        ]
+    body = " ".join(part for part in parts if part)
     return f"Hi,\n\n{thanks} {body}\n\nBest regards,\n{who}"

@@ -5,19 +5,20 @@ from the learner's state elsewhere); this module only words and renders it.
 
 * :func:`plan_markdown` — the full plan, first person, every learner text kept whole.
 * :func:`plan_html` — the printable page: the same sections through mistune, in a jinja2
-  template (autoescape on) with a print stylesheet for **one A4 page**. Long answers are
-  kept to one page by *shortening*, never by shrinking the type further: each text is cut
-  at a word with an ellipsis and each list keeps its first items (see :data:`PRINT_LIMITS`);
-  the page then says that the full text is in plan.md.
+  template (autoescape on) with a print stylesheet for **one A4 page** (A4 margins, compact
+  two-column type, no page break inside a section). A plan within :data:`PAGE_BUDGET` is
+  printed whole. Longer answers are kept to one page by *shortening*, not by a smaller
+  type: each text is cut at a word with an ellipsis and each list keeps its first items
+  (:data:`PRINT_LIMITS`), and the page says the full text is in plan.md. (The PDF printer
+  adds a last resort, printing smaller, for text no limit foresaw.)
 
-Learner text enters Markdown only through :func:`_md`, which escapes Markdown's specials
-and folds line breaks, so a name like ``[x](javascript:…)`` stays text and no answer can
-open a code block, heading or quote of its own.
+Learner text enters Markdown only through :func:`_md` (shortening, then
+:func:`~offerkit.rules.markdown.escape_markdown`), so a name like ``[x](javascript:…)``
+stays text and no answer can open a code block, heading or quote of its own.
 """
 
 from __future__ import annotations
 
-import re
 import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass, fields
@@ -29,18 +30,21 @@ import mistune
 from markupsafe import Markup
 
 from offerkit.errors import EmptyTextError, InvalidInputError
+from offerkit.rules.dates import is_weekend, long_date, weekend_note
+from offerkit.rules.markdown import escape_markdown
 from offerkit.rules.pay import format_money
 
 __all__ = [
+    "PAGE_BUDGET",
     "PRINT_LIMITS",
     "OfferPlan",
     "PlanOffer",
     "PlanPriority",
     "PlanStrength",
     "PrintLimits",
-    "long_date",
     "plan_html",
     "plan_markdown",
+    "printed_size",
 ]
 
 
@@ -138,7 +142,7 @@ class PrintLimits:
     name: int = 40  # the learner's name and role, an area, a company, a strength
     priorities: int = 5
     strengths: int = 4
-    reasons: int = 3
+    reasons: int = 4
     doubts: int = 4
     offers: int = 3
     red_flags: int = 1
@@ -146,16 +150,12 @@ class PrintLimits:
 
 
 PRINT_LIMITS = PrintLimits()
+PAGE_BUDGET = 4400
+"""The :func:`printed_size` a whole plan may have and still print on one page (measured
+with Liberation Sans: a plan of this size in short items or in one long opening fits)."""
+_LINE = 30  # what a line end, a bullet or a heading costs, in letters
+_KEEP_TOGETHER = 1200  # a section up to this size is never split across the columns
 _WHOLE = PrintLimits(**{f.name: 10**9 for f in fields(PrintLimits)})  # plan.md: everything
-
-
-def long_date(day: date) -> str:
-    """``Monday 9 March 2026`` — the one way the plan writes a date."""
-    return f"{day:%A} {day.day} {day:%B} {day.year}"
-
-
-_SPECIALS = re.compile(r"([\\`*_{}\[\]<>!|~&#^])")
-_LINE_START = re.compile(r"^([-+=>]|\d+(?=[.)]))")
 
 
 def _width(text: str) -> int:
@@ -174,18 +174,12 @@ def _within(text: str, limit: int) -> str:
 
 
 def _md(text: str, limit: int = 10**9) -> str:
-    """Learner text as inline Markdown: one line, specials escaped, cut at ``limit``.
-
-    Private stand-in for ``offerkit.rules.markdown.escape_markdown`` (another branch).
-    """
+    """Learner text as inert inline Markdown on one line, cut at ``limit`` (printed width)."""
     plain = " ".join(str(text).split())
     if _width(plain) > limit:
         cut = _within(plain, limit - 1)
         plain = (cut.rsplit(" ", 1)[0] if " " in cut else cut).rstrip(" ,;:.") + "…"
-    escaped = _SPECIALS.sub(r"\\\1", plain)
-    if re.match(r"\d", escaped):  # "1. x" would open an ordered list: escape its dot
-        return _LINE_START.sub(lambda m: m.group(1) + "\\", escaped, count=1)
-    return _LINE_START.sub(lambda m: "\\" + m.group(1), escaped, count=1)
+    return escape_markdown(plain)
 
 
 def _money(plan: OfferPlan, amount: float) -> str:
@@ -271,6 +265,8 @@ def _deadline(plan: OfferPlan, limits: PrintLimits) -> _Section:
     if plan.decision_date is None:
         return _Section("When I decide", ())
     items: tuple[str, ...] = (f"**I answer by {long_date(plan.decision_date)}.**",)
+    if is_weekend(plan.decision_date):
+        items += (weekend_note(plan.decision_date),)
     if plan.extension_message.strip():
         message = _md(plan.extension_message, limits.long_text)
         items += (f"If I need the time, I write: “{message}”",)
@@ -340,7 +336,7 @@ color:var(--ink);line-height:1.3;max-width:48rem;margin:1.5rem auto;font-size:10
 h1{font-size:15pt;margin:0 0 .1rem;border-bottom:2px solid var(--accent)}
 .role{margin:.1rem 0 .5rem;color:#444}
 main{columns:2;column-gap:1.2rem}
-section{break-inside:avoid;margin:0 0 .45rem}
+section{break-inside:avoid-page;margin:0 0 .45rem}.keep{break-inside:avoid}
 h2{font-size:10.5pt;color:var(--accent);margin:0 0 .1rem;break-after:avoid}
 ul,ol{margin:0;padding-left:1.1rem}li{margin:0 0 .1rem}p{margin:.1rem 0}
 li,h1,h2,p{overflow-wrap:anywhere}
@@ -356,7 +352,7 @@ _TEMPLATE = jinja2.Environment(autoescape=True).from_string(
 <style>{{ css }}</style></head><body>
 <header><h1>{{ heading }}</h1>{% if role %}<p class="role">{{ role }}</p>{% endif %}</header>
 <main>{% for section in sections %}
-<section{% if section.todo %} class="todo"{% endif %}><h2>{{ section.title }}</h2>
+<section class="{{ section.classes }}"><h2>{{ section.title }}</h2>
 {{ section.body }}</section>{% endfor %}
 </main>
 <footer><p>{{ closing }}</p>{% if shortened %}<p>{{ shortened }}</p>{% endif %}</footer>
@@ -364,7 +360,9 @@ _TEMPLATE = jinja2.Environment(autoescape=True).from_string(
 """
 )
 
-_INLINE = mistune.create_markdown(escape=True)
+# escape=False: every text was made inert by escape_markdown (which turns "<" and "&" into
+# entities); mistune's escape=True would escape those entities a second time.
+_INLINE = mistune.create_markdown(escape=False)
 
 
 def _inline_html(markdown: str) -> Markup:
@@ -373,8 +371,36 @@ def _inline_html(markdown: str) -> Markup:
     return Markup(rendered.removeprefix("<p>").removesuffix("</p>"))
 
 
-def plan_html(plan: OfferPlan, limits: PrintLimits = PRINT_LIMITS) -> str:
-    """The plan as a standalone page that prints on one A4 page (long answers shortened)."""
+def printed_size(plan: OfferPlan, limits: PrintLimits | None = None) -> int:
+    """How much the page holds, in Latin letters plus a line's worth per item and heading
+    (``limits``: as shortened; None: whole)."""
+    return sum(_section_size(s) for s in _sections(plan, limits or _WHOLE))
+
+
+def _section_size(section: _Section) -> int:
+    return _LINE + sum(_width(item) + _LINE for item in (*section.items, section.after) if item)
+
+
+def _classes(section: _Section) -> str:
+    """``todo`` for the to-do list; ``keep`` when the section is small enough never to be
+    split across the two columns (a big one may flow on, but never over a page break)."""
+    names = ["todo"] if section.title == "Still to do" else []
+    if _section_size(section) <= _KEEP_TOGETHER:
+        names.append("keep")
+    return " ".join(names)
+
+
+def plan_html(
+    plan: OfferPlan, limits: PrintLimits = PRINT_LIMITS, budget: int | None = None
+) -> str:
+    """The plan as a standalone page that prints on one A4 page.
+
+    A plan that fits the page's ``budget`` (:data:`PAGE_BUDGET`) is printed whole;
+    a longer one is shortened to ``limits`` and says so.
+    """
+    fits = printed_size(plan) <= (PAGE_BUDGET if budget is None else budget)
+    if fits:
+        limits = _WHOLE
     sections = _sections(plan, limits)
     shortened = sections != _sections(plan, _WHOLE) or _title(plan, limits) != _title(plan, _WHOLE)
     return _TEMPLATE.render(
@@ -386,7 +412,7 @@ def plan_html(plan: OfferPlan, limits: PrintLimits = PRINT_LIMITS) -> str:
             {
                 "title": _inline_html(s.title),
                 "body": Markup(str(_INLINE(_section_markdown(s)))),
-                "todo": s.title == "Still to do",
+                "classes": _classes(s),
             }
             for s in sections
         ],

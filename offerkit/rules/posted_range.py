@@ -1,8 +1,10 @@
 """The posted-range decoder: what a job board's pay range usually means.
 
-Job boards show ranges set a little high to draw applicants. Employers usually hire
-around the *middle* of a posted range and keep the top for candidates who exceed every
-requirement (recruiter practice, not a law; no source gives a standard percentage).
+The lesson says posted ranges are set a little high to draw applicants, and that your
+capability, not the posting, decides the offer. That offers usually land around the
+*middle* of a posted range, with the top kept for candidates who exceed every requirement,
+is the **kit's rule of thumb** (recruiter practice reported by BBC Worklife, 2023; no
+source gives a standard percentage), not the lesson's, and every line that uses it says so.
 
 Kit defaults: the *usual landing zone* is the middle fifth of the range (40 %–60 % of the
 way from the bottom); the *standout zone* is the top fifth.
@@ -18,11 +20,14 @@ from offerkit.rules.pay import PayRange, format_money, parse_pay_range
 
 __all__ = [
     "LANDING_ZONE",
+    "RULE_OF_THUMB",
     "STANDOUT_FROM",
     "AskPosition",
+    "Level",
     "PostedRangeReading",
     "decode_posted_range",
     "position_in_range",
+    "zone_place",
 ]
 
 LANDING_ZONE = (0.40, 0.60)
@@ -30,7 +35,11 @@ LANDING_ZONE = (0.40, 0.60)
 STANDOUT_FROM = 0.80
 """Kit default: the top fifth of a posted range is kept for standouts."""
 
+RULE_OF_THUMB = "kit rule of thumb, not the lesson's"
+"""How every line that says where offers usually land labels the claim."""
+
 Zone = Literal["below", "lower", "landing", "upper", "standout", "above"]
+Level = Literal["ok", "warn"]
 
 
 @dataclass(frozen=True)
@@ -41,6 +50,7 @@ class AskPosition:
     fraction: float  # 0 at the bottom of the range, 1 at the top; may fall outside
     zone: Zone
     message: str
+    level: Level = "ok"
 
 
 @dataclass(frozen=True)
@@ -68,10 +78,10 @@ class PostedRangeReading:
         cur = self.currency
         out = [
             f"Posted: {self.posted.describe()}",
-            f"Offers usually land around the middle: {format_money(self.landing_low, cur)}–"
-            f"{self.landing_high:,.0f}",
+            f"Offers usually land around the middle ({RULE_OF_THUMB}): "
+            f"{format_money(self.landing_low, cur)}–{self.landing_high:,.0f}",
             f"The top (from {format_money(self.standout_from, cur)}) is usually kept for "
-            "candidates who exceed every requirement",
+            "candidates who exceed every requirement (the same rule of thumb)",
         ]
         if self.ask is not None:
             out.append(self.ask.message)
@@ -92,14 +102,27 @@ def _zone(fraction: float) -> Zone:
     return "lower"
 
 
-_ZONE_TEXT: dict[Zone, str] = {
-    "below": "below the posted range: you may be under-asking; check the role's level",
-    "lower": "in the lower part of the range: an easy yes for the employer",
-    "landing": "in the usual landing zone around the middle: a realistic ask",
-    "upper": "above the middle: be ready to show the hard strengths that justify it",
-    "standout": "in the top part kept for standouts: only with rare, proven strengths",
-    "above": "above the posted range: expect a no unless the role is in high demand",
+_ZONE_PLACE: dict[Zone, str] = {
+    "below": "below the posted range",
+    "lower": "in the lower part of the range",
+    "landing": "in the usual landing zone around the middle",
+    "upper": "above the middle",
+    "standout": "in the top part kept for standouts",
+    "above": "above the posted range",
 }
+_ZONE_ADVICE: dict[Zone, tuple[Level, str]] = {
+    "below": ("warn", "you may be under-asking; check the role's level"),
+    "lower": ("ok", "an easy yes for the employer"),
+    "landing": ("ok", "a realistic ask"),
+    "upper": ("ok", "be ready to show the hard strengths that justify it"),
+    "standout": ("warn", "only with rare, proven strengths"),
+    "above": ("warn", "expect a no unless the role is in high demand"),
+}
+
+
+def zone_place(zone: Zone) -> str:
+    """Where a zone is, in words without advice (``"above the middle"``)."""
+    return _ZONE_PLACE[zone]
 
 
 def position_in_range(ask: float, posted: PayRange) -> AskPosition:
@@ -112,21 +135,28 @@ def position_in_range(ask: float, posted: PayRange) -> AskPosition:
     else:
         fraction = (ask - posted.low) / width
     zone = _zone(fraction)
-    message = f"Your ask of {format_money(ask, posted.currency)} is {_ZONE_TEXT[zone]}."
-    return AskPosition(ask, fraction, zone, message)
+    level, advice = _ZONE_ADVICE[zone]
+    message = f"Your ask of {format_money(ask, posted.currency)} is {_ZONE_PLACE[zone]}: {advice}."
+    return AskPosition(ask, fraction, zone, message, level)
 
 
 def decode_posted_range(
-    posted: PayRange | str, *, currency: str = "CNY", ask: float | None = None
+    posted: PayRange | str,
+    *,
+    currency: str = "CNY",
+    period: str | None = None,
+    ask: float | None = None,
 ) -> PostedRangeReading:
-    """Decode a posted range (a :class:`PayRange` or text in any pay format).
+    """Decode a posted range (a :class:`PayRange` or text in any pay format; ``period``
+    settles text that does not say monthly or annual, see
+    :func:`~offerkit.rules.pay.parse_pay_range`).
 
     >>> r = decode_posted_range("20-30K·15薪")
     >>> (r.landing_low, r.landing_high, r.standout_from)
     (360000.0, 390000.0, 420000.0)
     """
     if isinstance(posted, str):
-        posted = parse_pay_range(posted, currency)
+        posted = parse_pay_range(posted, currency, period)
     width = posted.high - posted.low
     return PostedRangeReading(
         posted=posted,

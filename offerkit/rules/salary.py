@@ -33,7 +33,12 @@ from offerkit.rules.pay import (
     parse_pay,
     same_currency,
 )
-from offerkit.rules.posted_range import PostedRangeReading, decode_posted_range
+from offerkit.rules.posted_range import (
+    RULE_OF_THUMB,
+    Level,
+    PostedRangeReading,
+    decode_posted_range,
+)
 from offerkit.rules.salary_exceptions import (
     SalaryException,
 )
@@ -85,6 +90,7 @@ class ExpectedSalary:
     range_high: float
     posted: PostedRangeReading | None
     notes: tuple[str, ...] = field(default=())
+    level: Level = "ok"  # "warn" when a note warns; colour and icon follow it
 
     @property
     def cap(self) -> float:
@@ -103,13 +109,23 @@ class ExpectedSalary:
         out = []
         if self.previous is not None:
             out.append(f"Previous annual pay: {self.previous.describe()}")
-            out.append(f"+20 % guideline cap: {format_money(self.guideline_cap, cur)}")
+            out.append(
+                f"{_pct(self.guideline_cap, self.previous)} guideline cap: "
+                f"{format_money(self.guideline_cap, cur)}"
+            )
+            out.append(
+                f"Ceiling an exception allows ({_pct(self.exception_ceiling, self.previous)}): "
+                f"{format_money(self.exception_ceiling, cur)}"
+            )
         else:
             out.append(
                 f"Previous pay not disclosed: anchored on the posted range's middle, "
                 f"{format_money(self.anchor_amount, cur)}"
             )
-        out.append(f"Ceiling an exception allows: {format_money(self.exception_ceiling, cur)}")
+            out.append(
+                "Ceiling an exception allows (the top of the posted range): "
+                f"{format_money(self.exception_ceiling, cur)}"
+            )
         out.append(
             f"Your annual range: {format_money(self.range_low, cur)}–"
             f"{self.range_high:,.0f} (target at the low end)"
@@ -140,6 +156,10 @@ class ExpectedSalary:
         }
 
 
+def _pct(amount: float, previous: AnnualPay) -> str:
+    return f"+{(amount / previous.amount - 1) * 100:.0f} %"
+
+
 def _floor_to(amount: float, step: int) -> float:
     return float(math.floor(amount / step + 1e-9) * step)
 
@@ -154,24 +174,38 @@ def _range_under(top: float, policy: SalaryPolicy, currency: str) -> tuple[float
     return low, high
 
 
-def _posted_notes(low: float, high: float, reading: PostedRangeReading) -> tuple[str, ...]:
-    posted = reading.posted
-    if high < posted.low:
-        return (
-            "Your whole range sits below the posted range: check you are applying at "
-            "the right level; the +20 % guideline still applies unless the role is in "
-            "high demand.",
+def _posted_notes(
+    low: float, high: float, guideline: float, ceiling: float, reading: PostedRangeReading
+) -> tuple[Level, tuple[str, ...]]:
+    """What the posting means for the range; ``"warn"`` when it calls for action."""
+    posted, cur = reading.posted, reading.currency
+    minimum = format_money(posted.low, cur)
+    if guideline < posted.low:
+        caps = f"Your guideline cap ({format_money(guideline, cur)})"
+        if ceiling < posted.low:
+            caps += f" and even the ceiling an exception allows ({format_money(ceiling, cur)})"
+        return "warn", (
+            f"{caps} {'are' if ceiling < posted.low else 'is'} below this posting's minimum "
+            f"({minimum}). That means the posting pays more "
+            "than your guideline allows you to ask: the role may be a level above your last "
+            "one (check you meet its requirements) or in high demand. An ask within the "
+            "guideline would be below what the employer offers anyone, so rather than name "
+            "it, ask HR what they can offer, as the lesson suggests.",
         )
     if low > posted.high:
-        return ("Your range starts above the posted range: expect HR to push back.",)
+        return "warn", ("Your range starts above the posted range: expect HR to push back.",)
     if high < reading.landing_low:
-        return ("Posted offers usually land above your range: you will likely be fine.",)
-    if low > reading.landing_high:
-        return (
-            "Your range starts above where this posting's offers usually land: expect HR "
-            "to come back lower unless your hard strengths stand out.",
+        return "ok", (
+            f"Offers for this posting usually land above your range ({RULE_OF_THUMB}): HR may "
+            "well offer more than you ask, so you can also ask what they can offer.",
         )
-    return ()
+    if low > reading.landing_high:
+        return "warn", (
+            "Your range starts above where this posting's offers usually land "
+            f"({RULE_OF_THUMB}): expect HR to come back lower unless your hard strengths "
+            "stand out.",
+        )
+    return "ok", ()
 
 
 def expected_salary_range(
@@ -181,8 +215,14 @@ def expected_salary_range(
     posted: PayRange | str | None = None,
     exceptions: Sequence[SalaryException] = (),
     policy: SalaryPolicy | None = None,
+    previous_period: str | None = None,
+    posted_period: str | None = None,
 ) -> ExpectedSalary:
     """Your annual range: target at the low end, top at the cap in force.
+
+    Text is read with :func:`~offerkit.rules.pay.parse_pay` /
+    :func:`~offerkit.rules.pay.parse_pay_range`; ``previous_period`` and ``posted_period``
+    ("month" / "year") settle figures that do not say which they are.
 
     >>> e = expected_salary_range("300000")
     >>> (e.guideline_cap, e.exception_ceiling, e.range_low, e.range_high)
@@ -190,10 +230,10 @@ def expected_salary_range(
     """
     policy = policy or SalaryPolicy()
     if isinstance(previous, str):
-        previous = parse_pay(previous, currency) if previous.strip() else None
+        previous = parse_pay(previous, currency, previous_period) if previous.strip() else None
     reading = None
     if posted is not None and not (isinstance(posted, str) and not posted.strip()):
-        reading = decode_posted_range(posted, currency=currency)
+        reading = decode_posted_range(posted, currency=currency, period=posted_period)
     claimed = tuple(exceptions)
     if previous is None:
         if reading is None:
@@ -209,7 +249,7 @@ def expected_salary_range(
     guideline = round(previous.amount * (1 + policy.guideline_raise), 2)
     ceiling = round(previous.amount * (1 + policy.exception_raise), 2)
     low, high = _range_under(ceiling if claimed else guideline, policy, cur)
-    notes = _posted_notes(low, high, reading) if reading else ()
+    level, notes = _posted_notes(low, high, guideline, ceiling, reading) if reading else ("ok", ())
     return ExpectedSalary(
         cur,
         previous,
@@ -222,6 +262,7 @@ def expected_salary_range(
         high,
         reading,
         notes,
+        level,
     )
 
 
@@ -236,7 +277,7 @@ def _undisclosed(
     low = max(low, _floor_to(posted.mid, currency_step(posted.currency))) if not claimed else low
     note = (
         "Without previous pay the +20 % guideline cannot be applied; the range is built "
-        "on where posted offers usually land."
+        f"on where posted offers usually land ({RULE_OF_THUMB})."
     )
     return ExpectedSalary(
         posted.currency,
