@@ -72,6 +72,24 @@ def test_cli_guide_writes_both_files(
     assert "facilitator-guide.md" in capsys.readouterr().out
 
 
+def test_cli_guide_takes_breaks_and_warns_on_a_short_slot(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    for lesson in ("01", "02"):
+        write_lesson(tmp_path / "nb", f"{lesson}-fixture.ipynb", lesson_meta(lesson), "")
+    write_lesson(tmp_path / "nb", "03-fixture.ipynb", lesson_meta("03"), "Allow 45 minutes.")
+    monkeypatch.setenv("OFFERKIT_NOTEBOOKS", str(tmp_path / "nb"))
+    argv = ["guide", "--out", str(tmp_path / "out"), "--break-every", "60"]
+    assert 0 == main([*argv, "--break-minutes", "10", "--pulse-minutes", "20"])
+    markdown = (tmp_path / "out" / "facilitator-guide.md").read_text(encoding="utf-8")
+    assert "|  | Break |  |  | 10:00–10:10 |" in markdown
+    assert "10:40–11:00 |" in markdown.split("Pulse debrief")[1].splitlines()[0]
+    err = capsys.readouterr().err
+    assert "offerkit guide: warning: Lesson 03 (Fixture lesson): the instructor notes" in err
+    assert 2 == main([*argv[:3], "--break-every", "5"])
+    assert "'break_every' must be whole minutes" in capsys.readouterr().err
+
+
 def test_cli_guide_malformed_lesson_exits_non_zero(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:

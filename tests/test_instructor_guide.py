@@ -11,6 +11,11 @@ from markup_helpers import HOSTILE, live_markup, render_markdown
 
 from offerkit.errors import InvalidInputError, LessonMetadataError
 from offerkit.instructor.guide import (
+    BREAK_EVERY,
+    BREAK_MINUTES,
+    BREAK_TITLE,
+    PULSE_MINUTES,
+    PULSE_TITLE,
     clock,
     facilitator_guide,
     guide_html,
@@ -53,7 +58,7 @@ def write_lesson(folder: Path, name: str, meta: dict[str, Any], note: str = "") 
 
 def test_schedule_runs_the_clock_from_the_start_over_the_real_lessons() -> None:
     lessons = read_lessons()
-    guide = facilitator_guide(lessons, start="09:00")
+    guide = facilitator_guide(lessons, start="09:00", break_every=0, pulse_minutes=0)
     assert 9 * 60 == guide.lessons[0].start
     for before, after in zip(guide.lessons, guide.lessons[1:], strict=False):
         assert before.end == after.start
@@ -64,6 +69,62 @@ def test_schedule_runs_the_clock_from_the_start_over_the_real_lessons() -> None:
     row = f"| {first.id} | {first.title} | {first.teaching} | {first.exercises} | 09:00–"
     assert row in markdown
     assert f"09:00–{clock(guide.end)}" in markdown.split("| Total |")[1].splitlines()[0]
+
+
+def test_real_schedule_never_runs_past_the_break_interval_and_ends_with_the_pulse() -> None:
+    lessons = read_lessons()
+    guide = facilitator_guide(lessons, start="09:00")  # default: about every 90 minutes
+    breaks = [slot for slot in guide.slots if slot.title == BREAK_TITLE]
+    assert breaks
+    assert all(BREAK_MINUTES == slot.minutes for slot in breaks)
+    edges = [guide.start, *(m for slot in breaks for m in (slot.start, slot.end)), guide.end]
+    pulse = guide.slots[-1]
+    assert (PULSE_TITLE, PULSE_MINUTES, guide.end) == (pulse.title, pulse.minutes, pulse.end)
+    runs = [edges[i + 1] - edges[i] for i in range(0, len(edges) - 1, 2)]
+    runs[-1] -= PULSE_MINUTES
+    assert all(run <= BREAK_EVERY for run in runs), runs
+    total = sum(item.lesson.minutes for item in lessons)
+    assert total + len(breaks) * BREAK_MINUTES + PULSE_MINUTES == guide.end - guide.start
+    assert () == guide.warnings  # every lesson's slot holds by the timing rule
+
+
+def test_breaks_go_before_the_lesson_that_would_overrun(tmp_path: Path) -> None:
+    for lesson in ("01", "02", "03"):  # 30 min each
+        write_lesson(tmp_path, f"{lesson}-fixture.ipynb", lesson_meta(lesson, roleplay=""))
+    guide = facilitator_guide(read_lessons(tmp_path), start="09:00", break_every=60)
+    assert [9 * 60, 9 * 60 + 30, 10 * 60 + 15] == [item.start for item in guide.lessons]
+    assert [("Break", 10 * 60, 15), (PULSE_TITLE, 10 * 60 + 45, 15)] == [
+        (slot.title, slot.start, slot.minutes) for slot in guide.slots
+    ]
+    markdown = guide_markdown(guide)
+    assert "|  | Break |  |  | 10:00–10:15 |" in markdown
+    assert f"|  | {escape_markdown(PULSE_TITLE)} |  |  | 10:45–11:00 |" in markdown
+    assert "|  | Total | 30 | 60 | 09:00–11:00 (2 h 00 min) |" in markdown
+    assert "<td>Break</td><td></td><td></td><td>10:00–10:15</td>" in guide_html(guide)
+    unbroken = facilitator_guide(read_lessons(tmp_path), break_every=0, pulse_minutes=0)
+    assert () == unbroken.slots
+
+
+def test_a_lesson_whose_notes_need_more_than_its_slot_is_warned_about(tmp_path: Path) -> None:
+    write_lesson(tmp_path, "01-fixture.ipynb", lesson_meta(), "Allow 40 minutes for this.")
+    guide = facilitator_guide(read_lessons(tmp_path))
+    (warning,) = guide.warnings
+    assert "Lesson 01 (Fixture lesson): the instructor notes ask for 40 min" in warning
+    assert "its slot is 30 min" in warning
+    assert f"- {escape_markdown(warning)}" in guide_markdown(guide).split("## Timing warnings")[1]
+    assert "<h2>Timing warnings</h2>" in guide_html(guide)
+    write_lesson(tmp_path, "01-fixture.ipynb", lesson_meta(), "Allow 10 minutes for this.")
+    assert "Timing warnings" not in guide_markdown(facilitator_guide(read_lessons(tmp_path)))
+
+
+@pytest.mark.parametrize(
+    "changes",
+    [{"break_every": 10}, {"break_every": -1}, {"pulse_minutes": 500}, {"break_minutes": True}],
+)
+def test_bad_break_and_pulse_minutes(tmp_path: Path, changes: dict[str, Any]) -> None:
+    write_lesson(tmp_path, "01-fixture.ipynb", lesson_meta())
+    with pytest.raises(InvalidInputError, match=f"'{next(iter(changes))}' must be whole minutes"):
+        facilitator_guide(read_lessons(tmp_path), **changes)
 
 
 def test_real_guide_has_objectives_roleplay_notes_and_labels() -> None:
@@ -85,7 +146,7 @@ def test_fixture_lesson_in_markdown_and_escaped_html(tmp_path: Path) -> None:
     note = "**Instructor note.** Watch for <anchoring>.\n\nSecond paragraph."
     write_lesson(tmp_path, "01-fixture.ipynb", lesson_meta(), note)
     write_lesson(tmp_path, "02-next.ipynb", lesson_meta("02", roleplay="", discussion=None))
-    guide = facilitator_guide(read_lessons(tmp_path), start="23:40")
+    guide = facilitator_guide(read_lessons(tmp_path), start="23:40", pulse_minutes=0)
     assert ("Watch for <anchoring>.\n\nSecond paragraph.",) == guide.lessons[0].notes
     markdown = guide_markdown(guide)
     assert "| 01 | Fixture lesson | 10 | 20 | 23:40–00:10 |" in markdown
@@ -113,7 +174,9 @@ def test_lesson_text_is_inert_in_the_guide_markdown_and_html(tmp_path: Path) -> 
     markdown = markdown_path.read_text(encoding="utf-8")
     for renderer, rendered in render_markdown(markdown).items():
         assert [] == live_markup(rendered), renderer
-        assert 5 * len(HOSTILE) == rendered.count("<li>"), renderer  # one item per entry
+        # one item per entry, and one per timing warning (which quotes the hostile title)
+        warnings = len(facilitator_guide(read_lessons(tmp_path)).warnings)
+        assert 5 * len(HOSTILE) + warnings == rendered.count("<li>"), renderer
     page = html_path.read_text(encoding="utf-8")
     assert [] == live_markup(page.split("<body>")[1])
 

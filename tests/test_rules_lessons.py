@@ -318,7 +318,7 @@ def _quiz_texts() -> list[tuple[str, str]]:
     from offerkit.rules.catalogue import data_dir, load_catalogue
 
     return [
-        (f"{quiz.stem} {row['id']}", f"{row['question']} {row['explanation']}")
+        (f"{quiz.stem} {row['id']}", f"{row['question']} {row['explanations']}")
         for quiz in sorted(data_dir().glob("quiz-*.csv"))
         for row in load_catalogue(quiz.stem)
     ]

@@ -18,11 +18,23 @@ __all__ = ["add_instructor_commands"]
 
 def _guide(args: argparse.Namespace) -> int:
     """Write the facilitator guide (Markdown and HTML) from the lesson notebooks: schedule
-    with a running clock, objectives, key points, prompts, role-plays and instructor notes."""
-    from offerkit.instructor.guide import write_guide
+    with a running clock, breaks and the pulse debrief, objectives, key points, prompts,
+    role-plays and instructor notes. Lessons whose slot is too short for their exercises,
+    role-play, quiz or notes are warned about (on stderr and in the guide)."""
+    from offerkit.instructor.guide import facilitator_guide, write_guide_files
+    from offerkit.instructor.notebooks import read_lessons
 
-    for path in write_guide(Path(args.out), args.start):
+    guide = facilitator_guide(
+        read_lessons(),
+        args.start,
+        break_every=args.break_every,
+        break_minutes=args.break_minutes,
+        pulse_minutes=args.pulse_minutes,
+    )
+    for path in write_guide_files(guide, Path(args.out)):
         print(f"wrote {path}")
+    for line in guide.warnings:
+        print(f"offerkit guide: warning: {line}", file=sys.stderr)
     return 0
 
 
@@ -107,6 +119,24 @@ def add_instructor_commands(sub: argparse._SubParsersAction[argparse.ArgumentPar
     guide = sub.add_parser("guide", help="write the facilitator guide", description=_guide.__doc__)
     guide.add_argument("--out", default="guide", help="output folder (default: guide/)")
     guide.add_argument("--start", default="09:00", help="workshop start time, HH:MM")
+    guide.add_argument(
+        "--break-every",
+        type=int,
+        default=90,
+        metavar="MIN",
+        help="a break before a lesson that would run past MIN minutes since the last one "
+        "(default 90; 0: no breaks)",
+    )
+    guide.add_argument(
+        "--break-minutes", type=int, default=15, metavar="MIN", help="break length (default 15)"
+    )
+    guide.add_argument(
+        "--pulse-minutes",
+        type=int,
+        default=15,
+        metavar="MIN",
+        help="pulse debrief slot at the end (default 15; 0: none)",
+    )
     guide.set_defaults(handler=_guide)
 
     release = sub.add_parser(

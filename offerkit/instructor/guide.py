@@ -3,10 +3,15 @@
 Everything comes from the notebooks (``metadata.offerkit`` and the cells tagged
 ``instructor``), so the guide never drifts from the lessons::
 
-    guide = facilitator_guide(read_lessons(), start="09:00")
+    guide = facilitator_guide(read_lessons(), start="09:00", break_every=90)
     guide_markdown(guide); guide_html(guide)      # or: write_guide(Path("guide"))
 
-``offerkit guide`` writes ``facilitator-guide.md`` and ``facilitator-guide.html``.
+The schedule puts a break (``break_minutes``) before any lesson that would run past
+``break_every`` minutes since the last break (0: no breaks), and ends with a slot for the
+pulse debrief (``offerkit pulse`` over the learners' exports; 0 minutes: none). Lessons whose
+slot is shorter than the kit's timing rule (:mod:`offerkit.instructor.timing`) are listed
+under "Timing warnings". ``offerkit guide`` writes ``facilitator-guide.md`` and
+``facilitator-guide.html`` and prints the warnings.
 """
 
 from __future__ import annotations
@@ -19,6 +24,7 @@ from pathlib import Path
 
 from offerkit.errors import InvalidInputError
 from offerkit.instructor.notebooks import INSTRUCTOR_TAG, LessonNotebook, read_lessons
+from offerkit.instructor.timing import timing_warnings
 from offerkit.learner.answers import atomic_write_text
 from offerkit.rules.lessons import Lesson
 from offerkit.rules.markdown import escape_markdown
@@ -26,12 +32,14 @@ from offerkit.rules.markdown import escape_markdown
 __all__ = [
     "FacilitatorGuide",
     "GuideLesson",
+    "GuideSlot",
     "clock",
     "facilitator_guide",
     "guide_html",
     "guide_markdown",
     "parse_start",
     "write_guide",
+    "write_guide_files",
 ]
 
 _TIME = re.compile(r"^([01]?\d|2[0-3]):([0-5]\d)$")
@@ -53,16 +61,37 @@ class GuideLesson:
 
 
 @dataclass(frozen=True)
-class FacilitatorGuide:
-    """The whole workshop: lessons in order, from ``start``."""
+class GuideSlot:
+    """A slot between or after lessons: a break or the pulse debrief."""
 
-    start: int
-    lessons: tuple[GuideLesson, ...]
+    title: str
+    start: int  # minutes after midnight
+    minutes: int
 
     @property
     def end(self) -> int:
-        """When the last lesson ends."""
-        return self.lessons[-1].end if self.lessons else self.start
+        """When the slot ends (minutes after midnight)."""
+        return self.start + self.minutes
+
+
+@dataclass(frozen=True)
+class FacilitatorGuide:
+    """The whole workshop: lessons in order, from ``start``, with breaks and the debrief."""
+
+    start: int
+    lessons: tuple[GuideLesson, ...]
+    slots: tuple[GuideSlot, ...] = ()
+    warnings: tuple[str, ...] = ()
+
+    @property
+    def end(self) -> int:
+        """When the last lesson or slot ends."""
+        ends = [item.end for item in self.lessons] + [slot.end for slot in self.slots]
+        return max(ends, default=self.start)
+
+    def schedule(self) -> tuple[GuideLesson | GuideSlot, ...]:
+        """Lessons and slots in clock order."""
+        return tuple(sorted((*self.lessons, *self.slots), key=lambda item: item.start))
 
     @property
     def teaching(self) -> int:
@@ -98,32 +127,65 @@ def _note_text(source: str) -> str:
     return _NOTE_LEAD.sub("", source.strip()).strip()
 
 
-def facilitator_guide(lessons: Sequence[LessonNotebook], start: str = "09:00") -> FacilitatorGuide:
-    """The guide for ``lessons`` (see :func:`read_lessons`) with a clock from ``start``."""
+BREAK_EVERY = 90
+BREAK_MINUTES = 15
+PULSE_MINUTES = 15
+BREAK_TITLE = "Break"
+PULSE_TITLE = "Pulse debrief (offerkit pulse over the exports)"
+
+
+def _whole_minutes(name: str, value: int, low: int, allowed: str) -> int:
+    if isinstance(value, bool) or not isinstance(value, int) or not (value == 0 or value >= low):
+        raise InvalidInputError(name, allowed, value)
+    if value > 240:
+        raise InvalidInputError(name, allowed, value)
+    return value
+
+
+def facilitator_guide(
+    lessons: Sequence[LessonNotebook],
+    start: str = "09:00",
+    *,
+    break_every: int = BREAK_EVERY,
+    break_minutes: int = BREAK_MINUTES,
+    pulse_minutes: int = PULSE_MINUTES,
+) -> FacilitatorGuide:
+    """The guide for ``lessons`` (see :func:`read_lessons`) with a clock from ``start``,
+    a break before any lesson that would run past ``break_every`` minutes since the last
+    one, and the pulse debrief at the end."""
+    _whole_minutes("break_every", break_every, 30, "whole minutes, 0 (no breaks) or 30–240")
+    _whole_minutes("break_minutes", break_minutes, 1, "whole minutes, 0–240")
+    _whole_minutes("pulse_minutes", pulse_minutes, 1, "whole minutes, 0–240")
     clock_at = first = parse_start(start)
-    items = []
+    items, slots, since_break = [], [], 0
     for item in lessons:
+        minutes = item.lesson.minutes
+        if break_every and break_minutes and since_break and since_break + minutes > break_every:
+            slots.append(GuideSlot(BREAK_TITLE, clock_at, break_minutes))
+            clock_at, since_break = clock_at + break_minutes, 0
         notes = tuple(text for text in map(_note_text, item.sources(INSTRUCTOR_TAG)) if text)
         items.append(GuideLesson(item.lesson, clock_at, notes))
-        clock_at += item.lesson.minutes
-    return FacilitatorGuide(first, tuple(items))
+        clock_at, since_break = clock_at + minutes, since_break + minutes
+    if pulse_minutes and items:
+        slots.append(GuideSlot(PULSE_TITLE, clock_at, pulse_minutes))
+    warnings = tuple(line for item in lessons for line in timing_warnings(item))
+    return FacilitatorGuide(first, tuple(items), tuple(slots), warnings)
 
 
 def _span(start: int, end: int) -> str:
     return f"{clock(start)}–{clock(end)}"
 
 
+def _row(item: GuideLesson | GuideSlot) -> tuple[str, ...]:
+    span = _span(item.start, item.end)
+    if isinstance(item, GuideSlot):
+        return ("", item.title, "", "", span)
+    lesson = item.lesson
+    return (lesson.id, lesson.title, str(lesson.teaching), str(lesson.exercises), span)
+
+
 def _schedule_rows(guide: FacilitatorGuide) -> list[tuple[str, ...]]:
-    rows: list[tuple[str, ...]] = [
-        (
-            item.lesson.id,
-            item.lesson.title,
-            str(item.lesson.teaching),
-            str(item.lesson.exercises),
-            _span(item.start, item.end),
-        )
-        for item in guide.lessons
-    ]
+    rows = [_row(item) for item in guide.schedule()]
     total = f"{_span(guide.start, guide.end)} ({_duration(guide.end - guide.start)})"
     rows.append(("", "Total", str(guide.teaching), str(guide.exercises), total))
     return rows
@@ -168,6 +230,9 @@ def guide_markdown(guide: FacilitatorGuide) -> str:
     ]
     for row in _schedule_rows(guide):
         lines.append("| " + " | ".join(escape_markdown(cell) for cell in row) + " |")
+    if guide.warnings:
+        lines += ["", "## Timing warnings", ""]
+        lines += [f"- {escape_markdown(line)}" for line in guide.warnings]
     for item in guide.lessons:
         title = f"{item.lesson.id} · {item.lesson.title} ({_span(item.start, item.end)})"
         lines += ["", f"## {escape_markdown(title)}"]
@@ -213,6 +278,9 @@ def guide_html(guide: FacilitatorGuide) -> str:
         for row in _schedule_rows(guide)
     )
     body = "".join(_html_lesson(item) for item in guide.lessons)
+    if guide.warnings:
+        items = "".join(f"<li>{html.escape(line)}</li>" for line in guide.warnings)
+        body = f"<h2>Timing warnings</h2><ul>{items}</ul>{body}"
     return (
         '<!DOCTYPE html>\n<html lang="en"><head><meta charset="utf-8">'
         "<title>Facilitator guide</title><style>body{font-family:sans-serif;max-width:50em;"
@@ -224,11 +292,26 @@ def guide_html(guide: FacilitatorGuide) -> str:
     )
 
 
-def write_guide(out: Path, start: str = "09:00", folder: Path | None = None) -> tuple[Path, Path]:
-    """Write ``facilitator-guide.md`` and ``.html`` into ``out`` (atomically); return both."""
-    guide = facilitator_guide(read_lessons(folder), start)
+def write_guide_files(guide: FacilitatorGuide, out: Path) -> tuple[Path, Path]:
+    """Write ``guide`` as ``facilitator-guide.md`` and ``.html`` into ``out`` (atomically)."""
     markdown_path = out / "facilitator-guide.md"
     html_path = out / "facilitator-guide.html"
     atomic_write_text(markdown_path, guide_markdown(guide))
     atomic_write_text(html_path, guide_html(guide))
     return markdown_path, html_path
+
+
+def write_guide(
+    out: Path,
+    start: str = "09:00",
+    folder: Path | None = None,
+    *,
+    break_every: int = BREAK_EVERY,
+    pulse_minutes: int = PULSE_MINUTES,
+) -> tuple[Path, Path]:
+    """Build the guide from the lessons in ``folder`` and write it into ``out``; return
+    both files. The timing warnings are in both."""
+    guide = facilitator_guide(
+        read_lessons(folder), start, break_every=break_every, pulse_minutes=pulse_minutes
+    )
+    return write_guide_files(guide, out)

@@ -50,13 +50,15 @@ SCHEMAS: Mapping[str, tuple[Column, ...]] = {
         Column("months", "float"),
         Column("basis"),
     ),
-    # one file per lesson: quiz-03.csv …; options are separated by "|", answer is 1-based
+    # one file per lesson: quiz-03.csv …; options and explanations are separated by "|"
     "quiz": (
         Column("id"),
+        Column("kind", "choice", ("recall", "apply")),
+        _SOURCE,
         Column("question"),
         Column("options"),
-        Column("answer", "int"),
-        Column("explanation"),
+        Column("answer", "choice", ("a", "b", "c", "d")),
+        Column("explanations"),
     ),
 }
 
