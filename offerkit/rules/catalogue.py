@@ -39,6 +39,31 @@ SCHEMAS: Mapping[str, tuple[Column, ...]] = {
     "question_bank": (Column("area"), Column("question"), _SOURCE),
     "doubts_checklist": (Column("id"), Column("topic"), Column("question"), Column("why"), _SOURCE),
     "tone_phrases": (Column("pattern"), Column("category"), Column("hint")),
+    # the rehearsal of the HR call (lesson 07): moves are "|"-separated move ids
+    "rehearsal_moves": (Column("id"), Column("line"), Column("point")),
+    "rehearsal_scenarios": (
+        Column("id"),
+        Column("title"),
+        Column("level", "int"),
+        Column("role"),
+        Column("persona"),
+        Column("band_low_pct", "float"),
+        Column("band_high_pct", "float"),
+        Column("base_capped", "bool"),
+        Column("sign_on", "bool"),
+        Column("six_month_review", "bool"),
+        Column("moves"),
+        Column("patience", "int"),
+    ),
+    # non-cash items worth asking for, each tied to its goal area; keywords are "|"-separated
+    "trades": (
+        Column("id"),
+        Column("area"),
+        Column("item"),
+        Column("keywords"),
+        Column("hr_line"),
+        _SOURCE,
+    ),
     # one file per lesson: quiz-03.csv …; options are separated by "|", answer is 1-based
     "quiz": (
         Column("id"),
