@@ -169,6 +169,9 @@ class LearnerState:
     next_step: str
     saved: frozenset[str] = frozenset()
     problems: tuple[str, ...] = ()
+    walk_away: AnnualPay | None = None
+    """The lowest annual offer the learner would accept (lesson 05, beyond the lesson)."""
+    walk_away_why: str = ""
 
     @property
     def other_offers_held(self) -> int:
@@ -404,6 +407,20 @@ def _counter(
     return counter, verdict
 
 
+def _walk_away(
+    answers: Mapping[str, Any], profile: Profile, problems: list[str]
+) -> tuple[AnnualPay | None, str]:
+    saved = _mapping(answers, schema.WALK_AWAY)
+    amount = _text(saved, "walk_away")
+    if not amount:
+        return None, ""
+    try:
+        return parse_pay(amount, profile.currency, field="walk_away"), _text(saved, "why")
+    except OfferkitError as exc:
+        problems.append(f"Lesson 05: your walk-away point no longer reads ({exc}).")
+        return None, ""
+
+
 def learner_state(
     params: Mapping[str, Any], answers: Mapping[str, Any], *, headless: bool = False
 ) -> LearnerState:
@@ -428,6 +445,7 @@ def learner_state(
     opening_kind, opening = _opening(answers, profile, salary, company)
     offers, ranked = _offers(answers, profile, priorities, problems)
     counter, counter_verdict = _counter(answers, profile, salary)
+    walk_away, walk_away_why = _walk_away(answers, profile, problems)
     return LearnerState(
         profile=profile,
         priorities=priorities,
@@ -447,4 +465,6 @@ def learner_state(
         next_step=_text(_mapping(answers, schema.PLAN), "next_step"),
         saved=frozenset(k for k, v in answers.items() if k in schema.SCHEMA and v is not None),
         problems=tuple(problems),
+        walk_away=walk_away,
+        walk_away_why=walk_away_why,
     )
