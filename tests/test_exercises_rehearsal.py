@@ -105,3 +105,9 @@ def test_an_unknown_scenario_is_shown_kindly(ada: Course) -> None:
     widget = RehearsalWidget(ada, "friendly-start", seed=0)
     widget._safely(lambda: scenario_by_id("nope"))
     assert "no scenario" in widget.feedback.value
+
+
+def test_without_a_range_it_says_what_is_missing(tmp_path: Path) -> None:
+    course = open_course(tmp_path, previous_pay="", posted_range="")
+    widget = build_rehearsal_exercise(course)
+    assert "needs your annual range first" in widget.value

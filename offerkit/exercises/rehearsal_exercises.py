@@ -242,9 +242,20 @@ class RehearsalWidget:
 def build_rehearsal_exercise(
     course: Course, scenario: str = "friendly-start", seed: int = 0
 ) -> Any:
-    """Lesson 07: the rehearsal widget; headless, one scripted call printed."""
-    if course.headless:
+    """Lesson 07: the rehearsal widget; headless, one scripted call printed.
+
+    Without an annual range yet (lesson 00 or 03), it says what is missing instead."""
+    try:
         learner = rehearsal_learner(course.state)
+    except OfferkitError as exc:
+        message = f"The rehearsal needs your annual range first: {exc}"
+        if course.headless:
+            print(message)
+            return None
+        import ipywidgets as widgets
+
+        return widgets.HTML(f"<p>{html.escape(message)}</p>")
+    if course.headless:
         call = play_sample(start_rehearsal(scenario_by_id(HEADLESS_SCENARIO), learner, seed))
         summary = debrief(call)
         print(f"== Rehearse the call: {call.scenario.title} (scripted sample learner) ==")
