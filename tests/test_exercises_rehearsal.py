@@ -111,3 +111,15 @@ def test_without_a_range_it_says_what_is_missing(tmp_path: Path) -> None:
     course = open_course(tmp_path, previous_pay="", posted_range="")
     widget = build_rehearsal_exercise(course)
     assert "needs your annual range first" in widget.value
+
+
+def test_the_saved_debrief_and_walk_away_reach_the_plan(ada: Course) -> None:
+    from offerkit.learner.plan import offer_plan
+
+    ada.store.save("05.walk-away", {"walk_away": "320k", "why": "my current job"})
+    widget = RehearsalWidget(ada, "friendly-start", seed=0)
+    widget.call = play_sample(widget.call)
+    widget._finish()
+    plan = offer_plan(ada.state)
+    assert plan.rehearsal.startswith("deal (deal ")
+    assert 320_000.0 == plan.walk_away

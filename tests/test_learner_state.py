@@ -206,3 +206,16 @@ def test_values_of_the_wrong_shape_never_crash_the_state() -> None:
     result = state(damaged)
     assert ("Ada (parameter)", None, ()) == (result.profile.name, result.deadline, result.offers)
     assert result.problems
+
+
+def test_the_last_rehearsal_reads_as_one_line() -> None:
+    debrief = {
+        "outcome": "deal",
+        "scores": {"deal": 8, "relationship": 9},
+        "try_instead": "Say the annual figure.",
+    }
+    state = learner_state(PARAMS, {schema.REHEARSAL.id: debrief})
+    assert "deal (deal 8/10, relationship 9/10); next time: Say the annual figure." == (
+        state.rehearsal
+    )
+    assert "" == learner_state(PARAMS, {}).rehearsal

@@ -230,3 +230,9 @@ def test_priorities_must_add_up_to_exactly_100() -> None:
 def test_a_plan_without_an_extension_message_still_names_the_date() -> None:
     text = plan_markdown(replace(_plan(), extension_message=""))
     assert "## When I decide\n\n- **I answer by Monday 9 March 2026.**\n\n##" in text
+
+
+def test_the_last_rehearsal_is_summarised_under_tomorrow() -> None:
+    text = plan_markdown(replace(_plan(), rehearsal="deal (deal 8/10); next time: ask *more*"))
+    assert "**My last rehearsal:** deal (deal 8/10); next time: ask \\*more\\*" in text
+    assert "My last rehearsal" not in plan_markdown(_plan())

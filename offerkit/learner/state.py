@@ -172,6 +172,8 @@ class LearnerState:
     walk_away: AnnualPay | None = None
     """The lowest annual offer the learner would accept (lesson 05, beyond the lesson)."""
     walk_away_why: str = ""
+    rehearsal: str = ""
+    """The last rehearsal's debrief in one line (lesson 07), or ""."""
 
     @property
     def other_offers_held(self) -> int:
@@ -421,6 +423,22 @@ def _walk_away(
         return None, ""
 
 
+def _rehearsal(answers: Mapping[str, Any]) -> str:
+    saved = _mapping(answers, schema.REHEARSAL)
+    outcome = _text(saved, "outcome")
+    if not outcome:
+        return ""
+    scores = saved.get("scores")
+    shown = ""
+    if isinstance(scores, Mapping):
+        shown = ", ".join(f"{name} {value}/10" for name, value in scores.items())
+    tip = _text(saved, "try_instead")
+    parts = [f"{outcome} ({shown})" if shown else outcome]
+    if tip:
+        parts.append(f"next time: {tip}")
+    return "; ".join(parts)
+
+
 def learner_state(
     params: Mapping[str, Any], answers: Mapping[str, Any], *, headless: bool = False
 ) -> LearnerState:
@@ -467,4 +485,5 @@ def learner_state(
         problems=tuple(problems),
         walk_away=walk_away,
         walk_away_why=walk_away_why,
+        rehearsal=_rehearsal(answers),
     )
