@@ -280,7 +280,7 @@ def _deadline(plan: OfferPlan, limits: PrintLimits) -> _Section:
 
 
 def _tomorrow(plan: OfferPlan, limits: PrintLimits) -> _Section:
-    items = (_md(plan.next_step, limits.text),) if plan.next_step.strip() else ()
+    items: tuple[str, ...] = (_md(plan.next_step, limits.text),) if plan.next_step.strip() else ()
     if plan.rehearsal.strip():
         items += (f"**My last rehearsal:** {_md(plan.rehearsal, limits.long_text)}",)
     return _Section("What I do tomorrow", items)
