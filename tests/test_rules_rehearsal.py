@@ -8,13 +8,8 @@ from datetime import date
 
 import pytest
 
-from offerkit.rules.rehearsal import (
-    Rehearsal,
-    RehearsalLearner,
-    debrief,
-    reply_to,
-    start_rehearsal,
-)
+from offerkit.rules.rehearsal import Rehearsal, RehearsalLearner, reply_to, start_rehearsal
+from offerkit.rules.rehearsal_debrief import debrief
 from offerkit.rules.rehearsal_scenarios import Scenario, load_scenarios, scenario_by_id
 
 ADA = RehearsalLearner(

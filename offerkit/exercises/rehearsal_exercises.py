@@ -19,7 +19,8 @@ from offerkit.exercises.course import Course
 from offerkit.exercises.spec import ExerciseSpec, Feedback, Field
 from offerkit.learner import schema
 from offerkit.learner.rehearsal import rehearsal_learner
-from offerkit.rules.rehearsal import Debrief, Rehearsal, debrief, reply_to, start_rehearsal
+from offerkit.rules.rehearsal import Rehearsal, reply_to, start_rehearsal
+from offerkit.rules.rehearsal_debrief import Debrief, debrief
 from offerkit.rules.rehearsal_scenarios import load_scenarios, scenario_by_id
 
 __all__ = [
