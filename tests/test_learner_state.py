@@ -323,3 +323,16 @@ def test_an_answers_file_of_the_first_release_reads_into_the_same_decisions() ->
         result.deadline.deadline.isoformat(),
     )
     assert result.salary.expected is not None and result.doubts and result.opening
+
+
+def test_the_last_rehearsal_reads_as_one_line() -> None:
+    debrief = {
+        "outcome": "deal",
+        "scores": {"deal": 8, "relationship": 9},
+        "try_instead": "Say the annual figure.",
+    }
+    state = learner_state(PARAMS, {schema.REHEARSAL.id: debrief})
+    assert "deal (deal 8/10, relationship 9/10); next time: Say the annual figure." == (
+        state.rehearsal
+    )
+    assert "" == learner_state(PARAMS, {}).rehearsal

@@ -258,3 +258,9 @@ def test_a_weekend_decision_date_is_pointed_out() -> None:
     assert "- **I answer by Saturday 7 March 2026.**" in text
     assert "Saturday 7 March 2026 falls on a weekend" in text
     assert "Friday before (Friday 6 March 2026)" in text
+
+
+def test_the_last_rehearsal_is_summarised_under_tomorrow() -> None:
+    text = plan_markdown(replace(_plan(), rehearsal="deal (deal 8/10); next time: ask *more*"))
+    assert "**My last rehearsal:** deal (deal 8/10); next time: ask \\*more\\*" in text
+    assert "My last rehearsal" not in plan_markdown(_plan())

@@ -17,10 +17,12 @@ from offerkit.exercises.offers_exercises import build_offers_exercise
 from offerkit.exercises.plan_exercises import build_plan_exercise
 from offerkit.exercises.priorities_exercises import build_priorities_exercise
 from offerkit.exercises.quiz import build_quiz
+from offerkit.exercises.rehearsal_exercises import build_rehearsal_exercise
 from offerkit.exercises.salary_exercises import build_posted_range_exercise, build_salary_exercise
 from offerkit.exercises.start_exercises import build_pay_formats_exercise, build_profile_exercise
 from offerkit.exercises.strengths_exercises import build_strengths_exercise
 from offerkit.exercises.tone_exercises import build_tone_exercise
+from offerkit.exercises.walkaway_exercises import build_walk_away_exercise
 from offerkit.exercises.wants_exercises import (
     build_journal_exercise,
 )
@@ -41,10 +43,12 @@ __all__ = [
     "build_priorities_exercise",
     "build_profile_exercise",
     "build_quiz",
+    "build_rehearsal_exercise",
     "build_reply_exercise",
     "build_salary_exercise",
     "build_strengths_exercise",
     "build_tone_exercise",
+    "build_walk_away_exercise",
     "has_frontend",
     "start_course",
 ]

@@ -128,6 +128,8 @@ def offer_plan(state: LearnerState, next_step: str = "") -> OfferPlan:
         counter_company=state.company if state.counter is not None else "",
         decision_date=None if deadline is None else deadline.deadline,
         extension_message="" if deadline is None else deadline.extension_message,
+        walk_away=None if state.walk_away is None else state.walk_away.amount,
         next_step=(next_step or state.next_step).strip(),
         missing=(*missing, *state.problems),
+        rehearsal=state.rehearsal,
     )

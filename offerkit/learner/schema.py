@@ -23,11 +23,13 @@ __all__ = [
     "POSTED_RANGE",
     "PRIORITIES",
     "PROFILE",
+    "REHEARSAL",
     "REPLY",
     "SALARY",
     "SCHEMA",
     "STRENGTHS",
     "TONE",
+    "WALK_AWAY",
     "AnswerSchema",
 ]
 
@@ -90,7 +92,24 @@ HONESTY = AnswerSchema(
     "05.honesty", ("told_previous", "claimed_offer"), legacy_fields=("offers_held",)
 )
 REPLY = AnswerSchema("05.reply", ("kind", "company", "role", "amount", "reason"))
+WALK_AWAY = AnswerSchema("05.walk-away", ("walk_away", "why"))
 PLAN = AnswerSchema("06.plan", ("next_step",))
+REHEARSAL = AnswerSchema(
+    "07.rehearsal",
+    (
+        "scenario",
+        "seed",
+        "outcome",
+        "base",
+        "extras",
+        "decision_date",
+        "scores",
+        "costliest",
+        "try_instead",
+        "transcript",
+    ),
+)
+"""The last rehearsal's debrief (lesson 07), saved when a call ends."""
 
 SCHEMA: dict[str, AnswerSchema] = {
     item.id: item
@@ -110,7 +129,9 @@ SCHEMA: dict[str, AnswerSchema] = {
         OFFERS,
         HONESTY,
         REPLY,
+        WALK_AWAY,
         PLAN,
+        REHEARSAL,
     )
 }
 """Every exercise that saves an answer, by id."""

@@ -185,6 +185,11 @@ class LearnerState:
     problems: tuple[str, ...] = ()
     today: date = field(default_factory=date.today)
     """The day the state was read: past decision dates are judged against it."""
+    walk_away: AnnualPay | None = None
+    """The lowest annual offer the learner would accept (lesson 05, beyond the lesson)."""
+    walk_away_why: str = ""
+    rehearsal: str = ""
+    """The last rehearsal's debrief in one line (lesson 07), or ""."""
 
     @property
     def other_offers_held(self) -> int:
@@ -453,6 +458,36 @@ def current_date() -> date:
     return read_date(fixed, TODAY_VARIABLE) if fixed else date.today()
 
 
+def _walk_away(
+    answers: Mapping[str, Any], profile: Profile, problems: list[str]
+) -> tuple[AnnualPay | None, str]:
+    saved = _mapping(answers, schema.WALK_AWAY)
+    amount = _text(saved, "walk_away")
+    if not amount:
+        return None, ""
+    try:
+        return parse_pay(amount, profile.currency, field="walk_away"), _text(saved, "why")
+    except OfferkitError as exc:
+        problems.append(f"Lesson 05: your walk-away point no longer reads ({exc}).")
+        return None, ""
+
+
+def _rehearsal(answers: Mapping[str, Any]) -> str:
+    saved = _mapping(answers, schema.REHEARSAL)
+    outcome = _text(saved, "outcome")
+    if not outcome:
+        return ""
+    scores = saved.get("scores")
+    shown = ""
+    if isinstance(scores, Mapping):
+        shown = ", ".join(f"{name} {value}/10" for name, value in scores.items())
+    tip = _text(saved, "try_instead")
+    parts = [f"{outcome} ({shown})" if shown else outcome]
+    if tip:
+        parts.append(f"next time: {tip}")
+    return "; ".join(parts)
+
+
 def learner_state(
     params: Mapping[str, Any],
     answers: Mapping[str, Any],
@@ -483,6 +518,7 @@ def learner_state(
     opening_kind, opening = _opening(answers, profile, salary, company, deadline)
     offers, ranked = _offers(answers, profile, priorities, problems)
     counter, counter_verdict = _counter(answers, profile, salary)
+    walk_away, walk_away_why = _walk_away(answers, profile, problems)
     return LearnerState(
         profile=profile,
         priorities=priorities,
@@ -503,4 +539,7 @@ def learner_state(
         saved=frozenset(k for k, v in answers.items() if k in schema.SCHEMA and v is not None),
         problems=tuple(problems),
         today=today or current_date(),
+        walk_away=walk_away,
+        walk_away_why=walk_away_why,
+        rehearsal=_rehearsal(answers),
     )

@@ -50,6 +50,31 @@ SCHEMAS: Mapping[str, tuple[Column, ...]] = {
         Column("months", "float"),
         Column("basis"),
     ),
+    # the rehearsal of the HR call (lesson 07): moves are "|"-separated move ids
+    "rehearsal_moves": (Column("id"), Column("line"), Column("point")),
+    "rehearsal_scenarios": (
+        Column("id"),
+        Column("title"),
+        Column("level", "int"),
+        Column("role"),
+        Column("persona"),
+        Column("band_low_pct", "float"),
+        Column("band_high_pct", "float"),
+        Column("base_capped", "bool"),
+        Column("sign_on", "bool"),
+        Column("six_month_review", "bool"),
+        Column("moves"),
+        Column("patience", "int"),
+    ),
+    # non-cash items worth asking for, each tied to its goal area; keywords are "|"-separated
+    "trades": (
+        Column("id"),
+        Column("area"),
+        Column("item"),
+        Column("keywords"),
+        Column("hr_line"),
+        _SOURCE,
+    ),
     # one file per lesson: quiz-03.csv …; options and explanations are separated by "|"
     "quiz": (
         Column("id"),

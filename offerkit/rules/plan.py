@@ -107,6 +107,8 @@ class OfferPlan:
     extension_message: str = ""
     next_step: str = ""
     missing: tuple[str, ...] = ()
+    rehearsal: str = ""
+    """The last rehearsal of the HR call in one line (lesson 07), or ""."""
 
     def __post_init__(self) -> None:
         if not self.learner_name.strip():
@@ -274,7 +276,9 @@ def _deadline(plan: OfferPlan, limits: PrintLimits) -> _Section:
 
 
 def _tomorrow(plan: OfferPlan, limits: PrintLimits) -> _Section:
-    items = (_md(plan.next_step, limits.text),) if plan.next_step.strip() else ()
+    items: tuple[str, ...] = (_md(plan.next_step, limits.text),) if plan.next_step.strip() else ()
+    if plan.rehearsal.strip():
+        items += (f"**My last rehearsal:** {_md(plan.rehearsal, limits.long_text)}",)
     return _Section("What I do tomorrow", items)
 
 
