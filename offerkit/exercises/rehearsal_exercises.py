@@ -17,6 +17,7 @@ from typing import Any
 from offerkit.errors import OfferkitError
 from offerkit.exercises.course import Course
 from offerkit.exercises.spec import ExerciseSpec, Feedback, Field
+from offerkit.exercises.widgets import hint_ladder_html
 from offerkit.learner import schema
 from offerkit.learner.rehearsal import rehearsal_learner
 from offerkit.rules.rehearsal import Rehearsal, reply_to, start_rehearsal
@@ -117,6 +118,17 @@ REHEARSAL = ExerciseSpec(
         Field(name, name.replace("_", " ").capitalize()) for name in schema.REHEARSAL.fields
     ),
     evaluate=_evaluate,
+    hints=(
+        "Thank HR first, name an annual range with one piece of evidence, and confirm what is "
+        "still unclear before you agree to anything.",
+        'To "That\'s above our budget", a calm reply keeps the range and asks '
+        'how to bridge the gap: "I understand. Given the migration I led, 360k–385k a year is '
+        'where I am; is there room, or could a review after six months close the gap?"',
+        'To "What are your salary expectations?" say thank you, "based on the two '
+        "payment projects I led, I'm looking for 360k–385k a year\", and ask how the bonus is "
+        "paid. To a low first offer: thank them, restate the range and ask if there is room — or, "
+        "when base is fixed, ask for a trade from your priorities.",
+    ),
 )
 
 
@@ -152,6 +164,10 @@ class RehearsalWidget:
             description="Send", button_style="primary", icon="paper-plane"
         )
         self.again_button = widgets.Button(description="Play again (new seed)", icon="refresh")
+        self.hint_button = widgets.Button(description="Show a hint", icon="lightbulb-o")
+        self.hint_html = widgets.HTML()
+        self._hints_shown = 0
+        self.hint_button.on_click(lambda _b: self._safely(self.next_hint))
         self.feedback = widgets.HTML()
         self.debrief_html = widgets.HTML()
         self.status = widgets.Label()
@@ -168,7 +184,8 @@ class RehearsalWidget:
                 self.transcript,
                 self.reply,
                 self.figure,
-                widgets.HBox([self.send_button, self.again_button]),
+                widgets.HBox([self.send_button, self.again_button, self.hint_button]),
+                self.hint_html,
                 self.feedback,
                 self.debrief_html,
                 self.status,
@@ -190,6 +207,15 @@ class RehearsalWidget:
             self.feedback.value = html.escape(
                 f"Something unexpected went wrong ({type(exc).__name__}: {exc})."
             )
+
+    def next_hint(self) -> None:
+        """Reveal the next rung of the hint ladder (hint → worked example → answer)."""
+        hints = REHEARSAL.hints
+        self._hints_shown = min(len(hints), self._hints_shown + 1)
+        self.hint_html.value = hint_ladder_html(hints, self._hints_shown)
+        left = len(hints) - self._hints_shown
+        self.hint_button.disabled = left == 0
+        self.hint_button.description = f"Next hint ({left} left)" if left else "No more hints"
 
     def restart(self) -> None:
         """Start the chosen scenario again with the current seed."""

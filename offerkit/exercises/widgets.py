@@ -28,7 +28,7 @@ from offerkit.exercises.spec import (
     run_headless,
 )
 
-__all__ = ["ExerciseWidget", "build_exercise", "figure_output"]
+__all__ = ["ExerciseWidget", "build_exercise", "figure_output", "hint_ladder_html"]
 
 _WIDE = widgets.Layout(width="95%")
 
@@ -240,15 +240,22 @@ class ExerciseWidget(widgets.VBox):  # type: ignore[misc]
         hints = self.spec.hints
         if self._hints_shown < len(hints):
             self._hints_shown += 1
-        ladder = len(hints) == len(self.RUNG_LABELS)
-        labels = self.RUNG_LABELS if ladder else ("Hint",) * len(hints)
-        self.hint_html.value = "".join(
-            f"<p>💡 <b>{label}:</b> {html.escape(text)}</p>"
-            for label, text in zip(labels, hints[: self._hints_shown], strict=False)
-        )
+        self.hint_html.value = hint_ladder_html(hints, self._hints_shown)
         left = len(self.spec.hints) - self._hints_shown
         self.hint_button.disabled = left == 0
         self.hint_button.description = f"Next hint ({left} left)" if left else "No more hints"
+
+
+def hint_ladder_html(hints: Sequence[str], shown: int) -> str:
+    """The first ``shown`` rungs of a hint ladder, each after its label
+    (:attr:`ExerciseWidget.RUNG_LABELS`; a ladder of another length labels every rung "Hint")."""
+    labels = ExerciseWidget.RUNG_LABELS
+    if len(hints) != len(labels):
+        labels = ("Hint",) * len(hints)
+    return "".join(
+        f"<p>💡 <b>{label}:</b> {html.escape(text)}</p>"
+        for label, text in zip(labels, hints[:shown], strict=False)
+    )
 
 
 def build_exercise(spec: ExerciseSpec, course: Course) -> ExerciseWidget | None:

@@ -224,8 +224,8 @@ def _mood(r: Rehearsal, reply: Reply) -> tuple[Rehearsal, str]:
 def _after(r: Rehearsal, reply: Reply, said: str) -> Rehearsal:
     """HR's next move, depending on the reply to the current one."""
     move, rest = r.pending[0], r.pending[1:]
-    if reply.low is not None and reply.low < r.learner.range_low / 6:
-        said += " Is that per month? Let's talk in annual figures."
+    if reply.ambiguous or (reply.low is not None and reply.low < r.learner.range_low / 6):
+        said += " Is that per month or per year? Let's talk in annual figures."
         reply = replace(reply, low=None, high=None)
     if reply.low is not None and move not in ("current_pay",) and not reply.claims_pay:
         r = replace(r, ask=reply.low)

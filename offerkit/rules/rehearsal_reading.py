@@ -13,7 +13,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from offerkit.errors import OfferkitError
+from offerkit.errors import AmbiguousPayError, OfferkitError
 from offerkit.rules.honesty import check_tone
 from offerkit.rules.pay import parse_pay, parse_pay_range
 from offerkit.rules.rehearsal_scenarios import Trade
@@ -87,6 +87,8 @@ class Reply:
     low: float | None = None
     high: float | None = None
     figure_problem: str = ""
+    ambiguous: bool = False
+    """True when the figure could be monthly or annual (it is then not read, never guessed)."""
     friendly: bool = False
     hostile: tuple[str, ...] = ()
     evidence: bool = False
@@ -112,6 +114,9 @@ class Reply:
         return self.low is not None and self.high is not None and self.high > self.low
 
 
+_AMBIGUOUS = "a month or a year? Say the annual figure."
+
+
 def _figure(text: str, currency: str) -> tuple[float | None, float | None, str]:
     """An annual figure or range from ``text``; ``(None, None, why)`` when it doesn't read."""
     cleaned = text.strip()
@@ -125,6 +130,8 @@ def _figure(text: str, currency: str) -> tuple[float | None, float | None, str]:
     try:
         pay = parse_pay(cleaned, currency, field="figure")
         return pay.amount, pay.amount, ""
+    except AmbiguousPayError:
+        return None, None, _AMBIGUOUS
     except OfferkitError as exc:
         return None, None, str(exc)
 
@@ -164,6 +171,7 @@ def read_reply(
         low=low,
         high=high,
         figure_problem=problem,
+        ambiguous=problem == _AMBIGUOUS,
         friendly=bool(_FRIENDLY.search(words)),
         hostile=tuple(dict.fromkeys(hostile)),
         evidence=bool(_EVIDENCE.search(words)),
