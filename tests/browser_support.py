@@ -114,6 +114,20 @@ def server_env(base: Path) -> dict[str, str]:
     return env
 
 
+def lab_command(port: int, token: str, root: Path) -> list[str]:
+    """The JupyterLab server command of a browser test: loopback, known token, ``root``."""
+    return [
+        *python_module("jupyterlab"),
+        "--no-browser",
+        "--allow-root",
+        "--ip=127.0.0.1",
+        f"--port={port}",
+        "--ServerApp.port_retries=0",
+        f"--IdentityProvider.token={token}",
+        f"--ServerApp.root_dir={root}",
+    ]
+
+
 def _write_settings(path: Path, data: dict[str, Any]) -> None:
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_text(json.dumps(data), encoding="utf-8")

@@ -29,8 +29,8 @@ from browser_support import (
     copy_notebook,
     exercise_box,
     free_port,
+    lab_command,
     previous_pay_input,
-    python_module,
     run_all_cells,
     running_server,
     salary_exercise,
@@ -61,16 +61,7 @@ def test_lesson_03_salary_exercise_in_jupyterlab(browser_page: Any, tmp_path: Pa
     notebook = copy_notebook(NOTEBOOK_03, course_dir)
     answers = course_dir / "answers" / "demo.answers.json"
     port = free_port()
-    cmd = [
-        *python_module("jupyterlab"),
-        "--no-browser",
-        "--allow-root",
-        "--ip=127.0.0.1",
-        f"--port={port}",
-        "--ServerApp.port_retries=0",
-        f"--IdentityProvider.token={TOKEN}",
-        f"--ServerApp.root_dir={course_dir}",
-    ]
+    cmd = lab_command(port, TOKEN, course_dir)
     env = server_env(tmp_path / "jupyter")
     with running_server(cmd, cwd=course_dir, env=env, port=port, log=tmp_path / "lab.log"):
         from playwright.sync_api import expect
@@ -158,16 +149,7 @@ def test_journey_profile_date_picker_slider_and_plan_in_jupyterlab(
     notebooks += [copy_notebook(nb, course_dir) for nb in (NOTEBOOK_05, NOTEBOOK_06)]
     answers = course_dir / "answers" / "demo.answers.json"
     port = free_port()
-    cmd = [
-        *python_module("jupyterlab"),
-        "--no-browser",
-        "--allow-root",
-        "--ip=127.0.0.1",
-        f"--port={port}",
-        "--ServerApp.port_retries=0",
-        f"--IdentityProvider.token={TOKEN}",
-        f"--ServerApp.root_dir={course_dir}",
-    ]
+    cmd = lab_command(port, TOKEN, course_dir)
     env = server_env(tmp_path / "jupyter")
     shots = shots_dir(tmp_path)
     with running_server(cmd, cwd=course_dir, env=env, port=port, log=tmp_path / "lab.log"):

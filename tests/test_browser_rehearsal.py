@@ -19,7 +19,8 @@ from browser_support import (
     browser_page,
     copy_notebook,
     free_port,
-    python_module,
+    lab_command,
+    run_all_cells,
     running_server,
     server_env,
     wait_for_idle_kernel,
@@ -52,16 +53,7 @@ def test_one_full_rehearsal_in_jupyterlab(browser_page: Any, tmp_path: Path) -> 
     notebook = copy_notebook(NOTEBOOK_07, course_dir)
     answers = course_dir / "answers" / "demo.answers.json"
     port = free_port()
-    cmd = [
-        *python_module("jupyterlab"),
-        "--no-browser",
-        "--allow-root",
-        "--ip=127.0.0.1",
-        f"--port={port}",
-        "--ServerApp.port_retries=0",
-        f"--IdentityProvider.token={TOKEN}",
-        f"--ServerApp.root_dir={course_dir}",
-    ]
+    cmd = lab_command(port, TOKEN, course_dir)
     env = server_env(tmp_path / "jupyter")
     with running_server(cmd, cwd=course_dir, env=env, port=port, log=tmp_path / "lab.log"):
         from playwright.sync_api import expect
@@ -75,8 +67,7 @@ def test_one_full_rehearsal_in_jupyterlab(browser_page: Any, tmp_path: Path) -> 
         dialog = page.locator(".jp-Dialog .jp-mod-accept")
         if dialog.count():
             dialog.first.click()
-        page.locator(".lm-MenuBar-itemLabel").get_by_text("Run", exact=True).click()
-        page.locator(".lm-Menu-itemLabel").get_by_text("Run All Cells", exact=True).click()
+        run_all_cells(page)
 
         box = (
             page.locator(".jp-OutputArea-output .widget-vbox")
