@@ -72,3 +72,18 @@ def test_accepting_declining_and_trades() -> None:
 def test_an_empty_reply_reads_as_nothing() -> None:
     reply = read_reply("   ")
     assert "" == reply.text and not reply.has_figure and not reply.hostile
+
+
+def test_signals_are_plain_sentences() -> None:
+    reply = read_reply("Thanks! I'm looking for 360k-385k a year. How is the bonus paid?")
+    assert (
+        "Names a range: 360,000 to 385,000 a year.",
+        "Sounds friendly.",
+        "Asks a question.",
+    ) == reply.signals()
+
+
+def test_signals_name_the_hostile_words() -> None:
+    signals = read_reply("This is ridiculous, I want 400k a year.").signals()
+    assert "Names a figure: 400,000 a year." == signals[0]
+    assert any(line.startswith("Sounds hostile: “ridiculous”") for line in signals)

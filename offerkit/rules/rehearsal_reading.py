@@ -113,6 +113,28 @@ class Reply:
         """True when the reply names a range (two different figures)."""
         return self.low is not None and self.high is not None and self.high > self.low
 
+    def signals(self) -> tuple[str, ...]:
+        """What HR reads in the reply, one plain sentence each (what the lesson shows)."""
+        lines: list[str] = []
+        if self.low is not None:
+            high = self.high if self.high is not None else self.low
+            span = f"{self.low:,.0f}" + (f" to {high:,.0f}" if high > self.low else "")
+            lines.append(f"Names {'a range' if self.is_range else 'a figure'}: {span} a year.")
+        elif self.figure_problem:
+            lines.append(f"The figure doesn't read: {self.figure_problem}")
+        signals = (
+            (self.friendly, "Sounds friendly."),
+            (bool(self.hostile), "Sounds hostile: " + ", ".join(f"“{h}”" for h in self.hostile)),
+            (self.evidence, "Brings evidence."),
+            (self.claims_offer, "Claims another offer."),
+            (self.claims_pay, "States a current pay."),
+            (self.days_asked is not None, f"Asks for {self.days_asked} days to decide."),
+            (self.question, "Asks a question."),
+            (self.accepts, "Accepts."),
+            (self.declines, "Declines."),
+        )
+        return tuple(lines + [line for on, line in signals if on])
+
 
 _AMBIGUOUS = "a month or a year? Say the annual figure."
 
