@@ -32,12 +32,16 @@ from checker_corpus import SPLITS, Row, checker_kinds, load_corpus, score  # noq
 GOAL_PRECISION, GOAL_RECALL = 0.90, 0.85
 
 
-def print_table(title: str, rows: tuple[Row, ...], predict: Callable[[Row], frozenset[str]]) -> None:
+def print_table(
+    title: str, rows: tuple[Row, ...], predict: Callable[[Row], frozenset[str]]
+) -> None:
     """One block per split (and all rows): flag-or-not first, then each problem."""
     print(f"== {title}")
     groups = [(split, tuple(r for r in rows if r.split == split)) for split in SPLITS]
     for split, part in [*groups, ("all", rows)]:
-        print(f"-- {split}: {len(part)} messages, {sum(1 for r in part if r.labels)} with a problem")
+        print(
+            f"-- {split}: {len(part)} messages, {sum(1 for r in part if r.labels)} with a problem"
+        )
         print(f"   {'problem':<16} {'precision':>9} {'recall':>7}   tp  fp  fn")
         for name, s in score(part, predict).items():
             shown = "flag or not" if name == "flag" else name
@@ -47,8 +51,10 @@ def print_table(title: str, rows: tuple[Row, ...], predict: Callable[[Row], froz
             )
         flag = score(part, predict)["flag"]
         met = flag.precision >= GOAL_PRECISION and flag.recall >= GOAL_RECALL
-        print(f"   goal (precision ≥ {GOAL_PRECISION}, recall ≥ {GOAL_RECALL}): "
-              f"{'met' if met else 'NOT met'}")
+        print(
+            f"   goal (precision ≥ {GOAL_PRECISION}, recall ≥ {GOAL_RECALL}): "
+            f"{'met' if met else 'NOT met'}"
+        )
 
 
 def print_misses(rows: tuple[Row, ...]) -> None:
@@ -58,8 +64,10 @@ def print_misses(rows: tuple[Row, ...]) -> None:
         found = checker_kinds(row)
         if found != row.labels:
             labelled = "+".join(sorted(row.labels)) or "clean"
-            print(f"   {row.id:>3} {row.split:<5} {labelled:<22} "
-                  f"{'+'.join(sorted(found)) or 'clean':<22} {row.message}")
+            print(
+                f"   {row.id:>3} {row.split:<5} {labelled:<22} "
+                f"{'+'.join(sorted(found)) or 'clean':<22} {row.message}"
+            )
 
 
 def vader_predict() -> Callable[[Row], frozenset[str]] | None:
