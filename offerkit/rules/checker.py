@@ -246,8 +246,6 @@ def _offer_findings(text: str, held: int) -> list[tuple[int, Finding]]:
 def _previous(previous_pay: AnnualPay | str | None, currency: str) -> AnnualPay | None:
     if previous_pay is None or isinstance(previous_pay, AnnualPay):
         return previous_pay
-    if not previous_pay.strip():
-        return None
     return parse_pay(previous_pay, currency, field="previous_pay")
 
 
