@@ -144,10 +144,14 @@ _ACRONYMS = frozenset(
     | {"USA", "ETL", "PTO", "WFH", "IPO", "PHD", "MBA", "SRE", "SDK", "CRM", "ERP", "JD", "CI"}
 )
 _CAPS = re.compile(r"\b[A-Z]{2,}\b")
-_NAME_BEFORE = re.compile(r"(?:\b(?:on|with|in|using|to|and|or|of|at|like|for|via)|[,/])\s*$")
+_NAME_BEFORE = re.compile(
+    r"(?:\b(?:on|with|in|using|to|and|or|of|at|like|for|via)|\b[A-Z][A-Z0-9]+\s*[,/])\s*$"
+)
 _NAME_AFTER = re.compile(r"^\s*(?:,|/|\band\b|\bor\b)")
 _CAPS_HINT = "Writing in capitals reads as shouting; use normal case and let the words carry it."
-_GLAD = re.compile(r"\b(?:thank|thanks|excited|great|happy|glad|delighted|love|congrat)", re.I)
+_GLAD = re.compile(
+    r"\b(?:thank|thanks|excited|great|happy|glad|delighted|love|congrat|sorry)", re.IGNORECASE
+)
 
 
 def _caps_runs(text: str, allowed: frozenset[str]) -> list[list[re.Match[str]]]:

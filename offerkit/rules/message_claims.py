@@ -78,9 +78,25 @@ _PAY_CLAIM = re.compile(
 _NOT_PAY = re.compile(r"^\d+(?:\.\d+)?\s*%|^\d{1,2}(?:st|nd|rd|th)\b", re.IGNORECASE)
 
 
-def _readings(figure: str, currency: str) -> tuple[AnnualPay, ...]:
+_MONTHS_AFTER = re.compile(
+    r"\s*(?:,|over|with|for|x|×|times)?\s*(?:,\s*)?(\d{2}(?:\.\d)?)\s*(?:months|薪)\b", re.I
+)
+_PER_MONTH = re.compile(r"\s*(?:a month|per month|/\s*month)$", re.IGNORECASE)
+
+
+def _monthly_figure(figure: str, words: str, after: str) -> tuple[str, str | None]:
+    """The figure with the months a claim names after it ("32k, 13 months" → "32k x 13"),
+    and "month" when the claim says it is monthly without a months multiplier."""
+    months = _MONTHS_AFTER.match(after)
+    monthly = bool(_PER_MONTH.search(figure)) or bool(re.search(r"\bmonthly\b", words, re.I))
+    if months and monthly and not re.search(r"[x×*]", figure):
+        return f"{_PER_MONTH.sub('', figure)} x {months.group(1)}", None
+    return figure, "month" if monthly and not _PER_MONTH.search(figure) else None
+
+
+def _readings(figure: str, currency: str, period: str | None = None) -> tuple[AnnualPay, ...]:
     try:
-        return (parse_pay(figure, currency, field="message"),)
+        return (parse_pay(figure, currency, period, field="message"),)
     except AmbiguousPayError as ambiguous:
         return tuple(ambiguous.readings)
     except (PayFormatError, InvalidInputError):
@@ -98,7 +114,8 @@ def read_pay_claims(text: str, currency: str = "CNY") -> tuple[PayClaim, ...]:
         figure = next(group for group in match.groups() if group).strip().rstrip(".,")
         if _NOT_PAY.match(figure):
             continue
-        readings = _readings(figure, currency)
+        read, period = _monthly_figure(figure, match.group(), text[match.end() :])
+        readings = _readings(read, currency, period)
         if readings:
             claims.append(PayClaim(match.group().strip().rstrip(".,"), figure, readings))
     return tuple(claims)
@@ -106,13 +123,14 @@ def read_pay_claims(text: str, currency: str = "CNY") -> tuple[PayClaim, ...]:
 
 _COUNT = r"(?:(\d+|two|three|four|five|several|multiple|a couple of|a few|some)\s+)?"
 _OFFER_CLAIM = re.compile(
-    r"\b(?:I(?:'ve| have)?\s+(?:already\s+)?(?:got|have|hold|received|been given)|I'm holding|"
+    r"\b(?:I(?:'ve| have)?\s+(?:already\s+)?(?:got|have|had|hold|received|been given)|I'm holding|"
     r"I am holding|holding|sitting on|there's|there is)\s+(?:an?\s+|one\s+)?"
     + _COUNT
     + r"(?:other\s+|another\s+|competing\s+|better\s+|outside\s+|rival\s+|second\s+|job\s+)*"
     r"offers?\b"
     r"|\b(?:another|other|competing|rival|second|better|outside)\s+(?:job\s+)?offers?\b"
-    r"|\b(?:company|firm|startup|employer|competitor|bank|team|recruiter|someone|somebody)"
+    r"|\b(?:compan(?:y|ies)|firms?|startups?|employers?|competitors?|banks?|teams?|recruiters?|"
+    r"someone|somebody)"
     r"\b[^.?!;]{0,40}?\b(?:offered me|has offered|have offered|made me an offer|"
     r"gave me an offer|extended an offer)"
     r"|\bI(?:'ve| have) been offered\b",
@@ -130,17 +148,21 @@ _SUPPOSED = re.compile(
     r"might|maybe|perhaps|possibly|could|would)\b[^.?!;]*$",
     re.IGNORECASE,
 )
-_FROM_NUMBER = re.compile(r"\s+from\s+(\d+|two|three|four|five|several)\b", re.IGNORECASE)
+_MANY = re.compile(
+    r"\b(\d+|two|three|four|five|several|multiple|a couple of|a few|some)\s+"
+    r"(?:(?:other|more|competing|different|outside|job)\s+)*"
+    r"(?:offers|companies|firms|employers|startups|banks|teams|recruiters)\b",
+    re.IGNORECASE,
+)
 
 
 def _count(match: re.Match[str], text: str) -> int:
-    word = (match.group(1) or "").lower()
-    after = _FROM_NUMBER.match(text, match.end())
-    if not word and after and match.group().lower().endswith("offers"):
-        word = after.group(1).lower()
-    if word.isdigit():
-        return max(1, int(word))
-    return _NUMBERS.get(word, 1)
+    """How many offers the claim is about: a number before the offers or companies, else 1."""
+    many = _MANY.search(text, max(0, match.start() - 20), match.end() + 30)
+    if many is None:
+        return 1
+    word = many.group(1).lower()
+    return max(1, int(word)) if word.isdigit() else _NUMBERS.get(word, 2)
 
 
 def read_offer_claims(text: str) -> tuple[OfferClaim, ...]:
