@@ -3,9 +3,10 @@
 Shared by tests/test_rules_checker.py and benchmarks/bench_checker.py. Each row is one
 message a learner might send in an offer conversation, with the context the checker needs
 (previous pay as the learner gave it, other offers held) and its label: ``clean`` or the
-problems it has, joined by ``+``. ``split`` is ``dev`` (rules were tuned on these), ``test``
-(written with dev, before the checker, but read while writing the rules) or ``blind``
-(written after the checker was frozen, and first scored once as it stood).
+problems it has, joined by ``+``. ``split`` says how far a row is from what the rules were
+tuned on: ``dev`` (tuned on), ``test`` (written with dev before the checker, but read while
+the rules were written), ``blind`` (written after a first freeze; scored once, then its misses
+shaped the rules) and ``blind2`` (written after the second freeze: the unseen measure).
 """
 
 from __future__ import annotations
@@ -18,7 +19,7 @@ from pathlib import Path
 from offerkit.rules.checker import PROBLEMS, check_message
 
 CORPUS = Path(__file__).resolve().parent / "data" / "checker_corpus.csv"
-SPLITS = ("dev", "test", "blind")
+SPLITS = ("dev", "test", "blind", "blind2")
 
 
 @dataclass(frozen=True)
