@@ -129,9 +129,11 @@ _OFFER_CLAIM = re.compile(
     + r"(?:other\s+|another\s+|competing\s+|better\s+|outside\s+|rival\s+|second\s+|job\s+)*"
     r"offers?\b"
     r"|\b(?:another|other|competing|rival|second|better|outside)\s+(?:job\s+)?offers?\b"
-    r"|\b(?:(?:another|other|an?|one|the|some)\s+)?(?:compan(?:y|ies)|firms?|startups?|employers?|competitors?|banks?|teams?|recruiters?|"
+    r"|\b(?:(?:another|other|an?|one|the|some)\s+)?"
+    r"(?:compan(?:y|ies)|firms?|startups?|employers?|competitors?|banks?|teams?|recruiters?|"
     r"someone|somebody)"
-    r"\b[^.?!;]{0,40}?\b(?:(?:has |have )?offered me|has offered|have offered|made me an offer|"
+    r"\b[^.?!;]{0,40}?\b(?:(?:has |have )?offered me|has offered|have offered|"
+    r"(?:is |are )?offering me|offered (?=[$¥€£]?\d)|made me an offer|"
     r"gave me an offer|extended an offer)"
     r"|\bI(?:'ve| have) been offered\b",
     re.IGNORECASE,
