@@ -8,10 +8,10 @@ each problem, with the counts behind them::
     python benchmarks/bench_checker.py --misses   # also every row the checker gets wrong
 
 Splits: ``dev`` (the rules were tuned on it), ``test`` (written with dev before the checker,
-but read while the rules were written, so not blind), ``blind`` (written after a first
-freeze and scored once; its misses then shaped the rules) and ``blind2`` (written after the
-second freeze: the unseen measure). The goal for "flag or not" is precision ≥ 0.90 and
-recall ≥ 0.85.
+but read while the rules were written, so not blind), ``blind`` and ``blind2`` (each
+written after a freeze of the rules and scored once as they stood; their misses then shaped
+the rules) and ``blind3`` (written after the third freeze: the unseen measure). The goal
+for "flag or not" is precision ≥ 0.90 and recall ≥ 0.85.
 
 When vaderSentiment is installed, a second table shows the rules plus VADER (a lexicon
 sentiment scorer: a compound score ≤ -0.3 counts as hostile), to judge by the numbers

@@ -5,8 +5,9 @@ message a learner might send in an offer conversation, with the context the chec
 (previous pay as the learner gave it, other offers held) and its label: ``clean`` or the
 problems it has, joined by ``+``. ``split`` says how far a row is from what the rules were
 tuned on: ``dev`` (tuned on), ``test`` (written with dev before the checker, but read while
-the rules were written), ``blind`` (written after a first freeze; scored once, then its misses
-shaped the rules) and ``blind2`` (written after the second freeze: the unseen measure).
+the rules were written), ``blind`` and ``blind2`` (each written after a freeze of the rules,
+scored once as they stood, then their misses shaped the rules) and ``blind3`` (written after
+the third freeze: the unseen measure).
 """
 
 from __future__ import annotations
@@ -19,7 +20,7 @@ from pathlib import Path
 from offerkit.rules.checker import PROBLEMS, check_message
 
 CORPUS = Path(__file__).resolve().parent / "data" / "checker_corpus.csv"
-SPLITS = ("dev", "test", "blind", "blind2")
+SPLITS = ("dev", "test", "blind", "blind2", "blind3")
 
 
 @dataclass(frozen=True)

@@ -54,17 +54,18 @@ def test_flag_or_not_meets_the_goal_on_the_whole_corpus() -> None:
     assert (True, True) == (flag.precision >= 0.90, flag.recall >= 0.85), flag
 
 
-@pytest.mark.parametrize("name", ["dev", "test", "blind"])
+@pytest.mark.parametrize("name", ["dev", "test", "blind", "blind2"])
 def test_flag_or_not_on_the_splits_the_rules_have_seen(name: str) -> None:
     flag = score(split(name))["flag"]
     assert (True, True) == (flag.precision >= 0.95, flag.recall >= 0.95), flag
 
 
 def test_flag_or_not_on_the_unseen_split_does_not_get_worse() -> None:
-    """blind2 was written after the rules were frozen: recall there is far below the goal
-    (see the benchmark); this floor keeps it from getting worse."""
-    flag = score(split("blind2"))["flag"]
-    assert (True, True) == (flag.precision >= 0.90, flag.recall >= 0.55), flag
+    """blind3 was written after the rules were frozen: recall there is far below the goal
+    (new wordings slip past a phrase list; see the benchmark). This floor, at what was
+    measured, keeps it from getting worse."""
+    flag = score(split("blind3"))["flag"]
+    assert (True, True) == (flag.precision >= 0.85, flag.recall >= 0.30), flag
 
 
 @pytest.mark.parametrize("kind", list(PROBLEMS))
