@@ -195,8 +195,11 @@ def _sentence(text: str, start: int, end: int) -> tuple[str, str]:
 
 def _kept(text: str, match: re.Match[str], category: str) -> bool:
     before, after = _sentence(text, match.start(), match.end())
+    asked = after.rstrip().endswith("?")
     if category == "posted-range":  # asking about the posting is fine; holding HR to it isn't
-        return not after.rstrip().endswith("?")
+        return not asked
+    if category == "sarcasm" and match.group()[0] in "'‘“":  # asking what 'competitive' means
+        return not asked
     if category == "shouting" and match.group().startswith("!"):
         return not _GLAD.search(before)  # "I'm so excited!!" is joy, not anger
     return True

@@ -64,6 +64,9 @@ _PAY_CLAIM = re.compile(
     + r"\s+(?:now|today|currently|last year|at the moment|right now)\s+(?:is|was)\s+"
     + _ABOUT
     + _FIGURE
+    + r"|\bmy\s+(?:current\s+)?(?:base|salary|pay|package)\s+is\s+"
+    + _ABOUT
+    + _FIGURE
     + r"|\bmy\s+(?:base|salary|pay)\s+last year\s+was\s+"
     + _FIGURE
     + r"|\bI(?:'m| am| was)?\s+(?:currently\s+|now\s+)?(?:make|earn|earned|made|making|earning|"
@@ -79,7 +82,7 @@ _NOT_PAY = re.compile(r"^\d+(?:\.\d+)?\s*%|^\d{1,2}(?:st|nd|rd|th)\b", re.IGNORE
 
 
 _MONTHS_AFTER = re.compile(
-    r"\s*(?:,|over|with|for|x|×|times)?\s*(?:,\s*)?(\d{2}(?:\.\d)?)\s*(?:months|薪)\b", re.I
+    r"[^.!?\d]{0,20}?(?:,|over|with|for|x|×|times)?\s*(\d{2}(?:\.\d)?)\s*(?:months|薪)\b", re.I
 )
 _PER_MONTH = re.compile(r"\s*(?:a month|per month|/\s*month)$", re.IGNORECASE)
 
@@ -126,7 +129,8 @@ _OFFER_CLAIM = re.compile(
     r"\b(?:I(?:'ve| have)?\s+(?:already\s+)?(?:got|have|had|hold|received|been given)|I'm holding|"
     r"I am holding|holding|sitting on|there's|there is)\s+(?:an?\s+|one\s+)?"
     + _COUNT
-    + r"(?:other\s+|another\s+|competing\s+|better\s+|outside\s+|rival\s+|second\s+|job\s+)*"
+    + r"(?:(?:other|another|competing|better|bigger|higher|outside|rival|second|job|written|"
+    r"verbal|formal|firm|signed|official|concrete)\s+)*"
     r"offers?\b"
     r"|\b(?:another|other|competing|rival|second|better|outside)\s+(?:job\s+)?offers?\b"
     r"|\b(?:(?:another|other|an?|one|the|some)\s+)?"
@@ -135,6 +139,8 @@ _OFFER_CLAIM = re.compile(
     r"\b[^.?!;]{0,40}?\b(?:(?:has |have )?offered me|has offered|have offered|"
     r"(?:is |are )?offering me|offered (?=[$¥€£]?\d)|made me an offer|"
     r"gave me an offer|extended an offer)"
+    r"|\b(?!you\b)(?-i:[A-Z])\w+\s+(?:has\s+|have\s+)?(?:already\s+|just\s+)?"
+    r"(?:made me an offer|offered me)"
     r"|\bI(?:'ve| have) been offered\b",
     re.IGNORECASE,
 )
