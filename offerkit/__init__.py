@@ -19,6 +19,7 @@ from offerkit.errors import (
 from offerkit.learner.params import PARAMETERS, Parameter, learner_slug, validate_parameters
 from offerkit.rules.areas import GoalArea, goal_area, goal_areas
 from offerkit.rules.ask import AskVerdict, check_ask
+from offerkit.rules.checker import CheckReport, Finding, check_message
 from offerkit.rules.honesty import (
     HonestyIssue,
     ToneFlag,
@@ -101,11 +102,13 @@ __all__ = [
     "AskPosition",
     "AskVerdict",
     "BuildError",
+    "CheckReport",
     "DataFileError",
     "DecisionDeadline",
     "DoubtItem",
     "EmptyTextError",
     "ExpectedSalary",
+    "Finding",
     "FrustrationEntry",
     "GoalArea",
     "HonestyIssue",
@@ -134,6 +137,7 @@ __all__ = [
     "check_ask",
     "check_draft_honesty",
     "check_honesty",
+    "check_message",
     "check_tone",
     "checklist_text",
     "compare_offers",

@@ -105,6 +105,32 @@ def _salary(args: argparse.Namespace) -> int:
     return 0
 
 
+def _check(args: argparse.Namespace) -> int:
+    """Check a message you plan to send to HR for tone and honesty: one line per problem
+    (what it is, the words that triggered it, the lesson's point). Exit status 0 when
+    clean, 1 when something is flagged, 2 on bad input."""
+    from dataclasses import asdict
+
+    from offerkit.rules.checker import check_message
+
+    report = check_message(
+        args.message,
+        previous_pay=args.previous_pay,
+        offers_held=args.offers_held,
+        currency=args.currency,
+    )
+    if args.json:
+        found = [asdict(finding) for finding in report.findings]
+        data = {"clean": report.clean, "findings": found, "notes": list(report.notes)}
+        print(json.dumps(data, indent=2, ensure_ascii=False))
+    else:
+        lines = [finding.line() for finding in report.findings]
+        if report.clean:
+            lines.append("Clean: friendly in tone, and nothing claimed that your facts contradict.")
+        print("\n".join([*lines, *(f"Note: {note}" for note in report.notes)]))
+    return 0 if report.clean else 1
+
+
 EXAMPLE_LEARNER = "example-learner.answers.json"  # in the data folder
 
 
@@ -188,6 +214,17 @@ def build_parser() -> argparse.ArgumentParser:
     )
     _salary_arguments(salary)
     salary.set_defaults(handler=_salary)
+    check = sub.add_parser(
+        "check", help="check a message to HR for tone and honesty", description=_check.__doc__
+    )
+    check.add_argument("message", help="the message, in quotes")
+    check.add_argument(
+        "--previous-pay", metavar="PAY", help="your true previous pay, e.g. '300k/year'"
+    )
+    check.add_argument("--offers-held", type=int, metavar="N", help="other offers you hold, e.g. 0")
+    check.add_argument("--currency", default="CNY", help="ISO code (default CNY)")
+    check.add_argument("--json", action="store_true", help="print the findings as JSON")
+    check.set_defaults(handler=_check)
     _plan_command(sub)
     _build_command(sub)
     _instructor_commands(sub)

@@ -407,3 +407,97 @@ def test_plan_pdf_of_a_learner_with_long_answers_is_one_page_and_md_keeps_all(
     assert 1 == len(PdfReader(out_dir / "plan.pdf").pages)
     assert "Some answers are shortened" in (out_dir / "plan.html").read_text("utf-8")
     assert 12 <= (out_dir / "plan.md").read_text("utf-8").count(" ".join(long.split()))
+
+
+# ---------------------------------------------------------------- offerkit check
+
+
+def test_check_flags_each_problem_on_one_line_and_exits_1(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    code, out, err = _run(
+        capsys, "check", "Your posting said 30k, so take it or leave it", "--offers-held", "0"
+    )
+    lines = out.splitlines()
+    assert (1, "") == (code, err)
+    assert ["Quoting the job posting as a promise", "An ultimatum"] == [
+        line.split(":")[0] for line in lines[:2]
+    ]
+    assert "“take it or leave it”" in lines[1]
+    assert "Leave room to talk" in lines[1]
+    assert ["Note: No previous pay given: a stated current pay was not checked."] == lines[2:]
+
+
+def test_check_clean_message_exits_0(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _err = _run(
+        capsys,
+        "check",
+        "Is this your final offer, or is there some flexibility?",
+        "--previous-pay",
+        "300k/year",
+        "--offers-held",
+        "0",
+    )
+    assert (0, ["Clean: friendly in tone, and nothing claimed that your facts contradict."]) == (
+        code,
+        out.splitlines(),
+    )
+
+
+def test_check_compares_stated_pay_with_previous_pay(capsys: pytest.CaptureFixture[str]) -> None:
+    argv = ["check", "I'm currently paid 400,000 a year", "--offers-held", "0", "--json"]
+    inflated = _run(capsys, *argv, "--previous-pay", "300,000/year")
+    true = _run(capsys, *argv, "--previous-pay", "400,000/year")
+    data = json.loads(inflated[1])
+    assert (1, False, ["inflated-pay"]) == (
+        inflated[0],
+        data["clean"],
+        [finding["kind"] for finding in data["findings"]],
+    )
+    assert "I'm currently paid 400,000 a year" == data["findings"][0]["trigger"]
+    assert (0, True, []) == (true[0], json.loads(true[1])["clean"], json.loads(true[1])["notes"])
+
+
+def test_check_compares_claimed_offer_with_offers_held(capsys: pytest.CaptureFixture[str]) -> None:
+    argv = ["check", "Another company has offered me 450k", "--json"]
+    invented = json.loads(_run(capsys, *argv, "--offers-held", "0")[1])
+    held = _run(capsys, *argv, "--offers-held", "1")
+    assert ["invented-offer"] == [finding["kind"] for finding in invented["findings"]]
+    assert (0, True) == (held[0], json.loads(held[1])["clean"])
+
+
+@pytest.mark.parametrize(
+    ("argv", "field"),
+    [
+        (["   "], "'message'"),
+        (["Hello", "--previous-pay", "25k"], "a month or a year?"),
+        (["Hello", "--previous-pay", "lots"], "'previous_pay' must be"),
+        (["Hello", "--offers-held", "-1"], "'offers_held' must be"),
+    ],
+)
+def test_check_bad_input_exits_2_with_one_line(
+    capsys: pytest.CaptureFixture[str], argv: list[str], field: str
+) -> None:
+    code, out, err = _run(capsys, "check", *argv)
+    assert (2, "", 1, True) == (code, out, len(err.splitlines()), field in err)
+    assert err.startswith("offerkit check: error: ")
+
+
+def test_check_offers_held_must_be_a_whole_number(capsys: pytest.CaptureFixture[str]) -> None:
+    with pytest.raises(SystemExit) as caught:
+        main(["check", "Hello", "--offers-held", "two"])
+    assert (2, True) == (caught.value.code, "invalid int value" in capsys.readouterr().err)
+
+
+def test_check_as_a_real_process() -> None:
+    result = subprocess.run(
+        [sys.executable, "-m", "offerkit", "check", "I NEED AN ANSWER TODAY."],
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=False,
+    )
+    assert (1, "Shouting: “NEED AN ANSWER TODAY”") == (
+        result.returncode,
+        result.stdout.split(" — ")[0],
+    )

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from offerkit.errors import DataFileError, EmptyTextError, InvalidInputError
-from offerkit.rules import honesty
+from offerkit.rules import checker
 from offerkit.rules.catalogue import data_dir, load_catalogue
 from offerkit.rules.honesty import (
     HonestyIssue,
@@ -27,10 +27,10 @@ PROFILE = AnnualPay(350_000.0, "CNY")
 @pytest.fixture
 def fresh_catalogues() -> Iterator[None]:
     load_catalogue.cache_clear()
-    honesty._tone_rules.cache_clear()
+    checker._rules.cache_clear()
     yield
     load_catalogue.cache_clear()
-    honesty._tone_rules.cache_clear()
+    checker._rules.cache_clear()
 
 
 def categories(text: str) -> list[str]:

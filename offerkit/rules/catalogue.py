@@ -42,6 +42,7 @@ SCHEMAS: Mapping[str, tuple[Column, ...]] = {
     "question_bank": (Column("area"), Column("question"), _SOURCE),
     "doubts_checklist": (Column("id"), Column("topic"), Column("question"), Column("why"), _SOURCE),
     "tone_phrases": (Column("pattern"), Column("category"), Column("hint")),
+    "honesty_phrases": (Column("pattern"), Column("kind", "choice", ("evasive",)), Column("hint")),
     "pay_conventions": (
         Column("code"),
         Column("number_style", "choice", ("en", "eu", "in", "ch")),

@@ -4,7 +4,7 @@ Two points of the lesson, as checked here:
 
 * **don't antagonise HR** — :func:`check_tone` flags ultimatums, accusations, quoting the
   posted range back at HR, threats, sarcasm and shouting, each with a friendlier wording
-  (patterns in ``data/tone_phrases.csv``; ALL-CAPS words are a rule in code);
+  (the phrases the message checker, :mod:`offerkit.rules.checker`, flags);
 * **communicate honestly** — :func:`check_honesty` and :func:`check_draft_honesty` catch a
   previous salary stated two different ways and a competing offer you do not hold.
   In China, previous pay is often checked at background verification (a common practice,
@@ -14,19 +14,13 @@ Two points of the lesson, as checked here:
 from __future__ import annotations
 
 import math
-import re
 from dataclasses import dataclass
-from functools import cache
 
-from offerkit.errors import (
-    AmbiguousPayError,
-    DataFileError,
-    EmptyTextError,
-    InvalidInputError,
-    PayFormatError,
-)
+from offerkit.errors import EmptyTextError, InvalidInputError
 from offerkit.rules.catalogue import load_catalogue
-from offerkit.rules.pay import AnnualPay, format_money, known_currencies, parse_pay
+from offerkit.rules.checker import find_tone_phrases
+from offerkit.rules.message_claims import read_offer_claims, read_pay_claims
+from offerkit.rules.pay import AnnualPay, format_money
 
 __all__ = [
     "HonestyIssue",
@@ -67,55 +61,24 @@ _LABELS = {
     "sarcasm": "sarcasm",
     "shouting": "shouting (ALL CAPS, '!!')",
 }
-_ACRONYMS = frozenset(
-    {"HR", "KPI", "KPIS", "CEO", "CTO", "CFO", "COO", "OKR", "API", "SQL", "AWS", "ISO", "USA"}
-    | {"UK", "IT", "CV", "OK", "NDA", "RSU", "RSUS", "ESOP", "ASAP", "AI", "ML", "QA", "UI", "UX"}
-)
-_CAPS_WORD = re.compile(r"\b[A-Z]{3,}\b")
-_CAPS_HINT = "Writing in capitals reads as shouting; use normal case and let the words carry it."
-
-
-@cache
-def _tone_rules() -> tuple[tuple[re.Pattern[str], str, str], ...]:
-    rules = []
-    for number, row in enumerate(load_catalogue("tone_phrases"), start=2):
-        try:
-            pattern = re.compile(str(row["pattern"]), re.IGNORECASE)
-        except re.error as exc:
-            raise DataFileError(
-                f"not a valid regular expression ({exc})",
-                path="tone_phrases.csv",
-                row=number,
-                column="pattern",
-            ) from None
-        rules.append((pattern, str(row["category"]), str(row["hint"])))
-    return tuple(rules)
 
 
 def tone_categories() -> tuple[str, ...]:
     """The categories :func:`check_tone` looks for, in catalogue order, plus 'shouting'."""
-    found = dict.fromkeys(category for _p, category, _h in _tone_rules())
+    found = dict.fromkeys(str(row["category"]) for row in load_catalogue("tone_phrases"))
     found["shouting"] = None
     return tuple(found)
 
 
-def _shouting(text: str) -> list[tuple[int, ToneFlag]]:
-    allowed = _ACRONYMS | set(known_currencies())
-    words = [m for m in _CAPS_WORD.finditer(text) if m.group() not in allowed]
-    if len(words) >= 2 or any(len(m.group()) >= 5 for m in words):
-        return [(m.start(), ToneFlag(m.group(), "shouting", _CAPS_HINT)) for m in words]
-    return []
-
-
 def check_tone(text: str) -> ToneReport:
-    """Flag phrasing that may antagonise HR, each flag with a friendlier rewrite hint."""
+    """Flag phrasing that may antagonise HR, each flag with a friendlier rewrite hint.
+
+    The phrases are those the message checker flags
+    (:func:`~offerkit.rules.checker.find_tone_phrases`), with the tone rule's category.
+    """
     if not isinstance(text, str) or not text.strip():
         raise EmptyTextError("draft", "the message you plan to send", text)
-    found: list[tuple[int, ToneFlag]] = []
-    for pattern, category, hint in _tone_rules():
-        found += [(m.start(), ToneFlag(m.group(), category, hint)) for m in pattern.finditer(text)]
-    found += _shouting(text)
-    flags = tuple(flag for _start, flag in sorted(found, key=lambda item: item[0]))
+    flags = tuple(ToneFlag(p.phrase, p.category, p.hint) for p in find_tone_phrases(text))
     checked = ", ".join(_LABELS.get(c, c) for c in tone_categories())
     if not flags:
         summary = f"Friendly: no antagonistic phrasing found. Checked for {checked}."
@@ -208,58 +171,27 @@ def check_honesty(
     return tuple(issues)
 
 
-_OFFER_MENTION = re.compile(
-    r"\b(?:another|other|competing|second|rival|outside|better)\s+(?:job\s+)?offers?\b"
-    r"|\boffers?\s+(?:in hand|from (?:another|other))\b",
-    re.IGNORECASE,
-)
-_NEGATION = re.compile(r"\b(?:no|not|don't|do not|haven't|have not|without)\b[\w\s']{0,20}$", re.I)
-_FIGURE = (
-    r"((?:[A-Za-z]{3}\s*|[$¥€£]\s*)?\d[\d,]*(?:\.\d+)?\s*(?:k|w|万|m)?\b"
-    r"(?:\s*[x×*]\s*\d+(?:\.\d+)?)?"
-    r"(?:\s*(?:/\s*month|per month|a month|per year|a year))?)"
-)
-_PAY_MENTION = re.compile(
-    r"\b(?:current|previous|last|present)\s+(?:annual\s+|base\s+)?"
-    r"(?:salary|pay|package|compensation|income)\s+(?:is|was|of|:)\s+"
-    r"(?:about\s+|around\s+|roughly\s+)?"
-    + _FIGURE
-    + r"|\bI\s+(?:currently\s+)?(?:make|earn|earned|made)\s+(?:about\s+|around\s+)?"
-    + _FIGURE,
-    re.IGNORECASE,
-)
-
-
 def check_draft_honesty(
     text: str, previous: AnnualPay | None, competing_offers_held: int
 ) -> tuple[HonestyIssue, ...]:
     """Scan a draft for an offer you do not hold and a previous-pay figure that disagrees.
 
-    Only simple phrasings are read ("my current salary is 400k", "I earn 25k x 14");
-    a negated mention ("I don't have another offer") is not flagged.
+    The claims are read as the message checker reads them
+    (:mod:`offerkit.rules.message_claims`): "my current salary is 400k", "I earn 25k x 14";
+    a denied or hypothetical offer ("I don't have another offer") is not flagged. Pay is
+    compared within 1 % either way (the message checker flags only inflated pay).
     """
     if not isinstance(text, str) or not text.strip():
         raise EmptyTextError("draft", "the message you plan to send", text)
     _check_counts(0.01, competing_offers_held)
     issues: list[HonestyIssue] = []
-    if competing_offers_held == 0:
-        for match in _OFFER_MENTION.finditer(text):
-            if not _NEGATION.search(text[: match.start()]):
-                issues.append(_invented_offer())
-                break
+    if any(claim.count > competing_offers_held for claim in read_offer_claims(text)):
+        issues.append(_invented_offer())
     if previous is not None:
-        for match in _PAY_MENTION.finditer(text):
-            figure = (match.group(1) or match.group(2)).strip()
-            where = f"Your draft ({figure!r})"
-            try:
-                told = parse_pay(figure, previous.currency, field="draft")
-            except AmbiguousPayError as ambiguous:  # flag only what both readings show
-                found = [_pay_issue(r, previous, 0.01, where) for r in ambiguous.readings]
-                issue = found[1] if all(found) else None
-            except (PayFormatError, InvalidInputError):
-                continue
-            else:
-                issue = _pay_issue(told, previous, 0.01, where)
+        for claim in read_pay_claims(text, previous.currency):
+            where = f"Your draft ({claim.figure!r})"
+            found = [_pay_issue(reading, previous, 0.01, where) for reading in claim.readings]
+            issue = found[-1] if all(found) else None  # two readings: flag what both show
             if issue:
                 issues.append(issue)
     return tuple(issues)
