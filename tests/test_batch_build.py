@@ -16,6 +16,7 @@ import nbformat
 import psutil
 import pytest
 from batch_helpers import PEOPLE, write_lessons, write_roster
+from markup_helpers import page_problems
 from nbformat.v4 import new_code_cell, new_markdown_cell
 
 from offerkit.batch.build import BuildOptions, BuildReport, build_workbooks, format_report
@@ -77,6 +78,7 @@ def test_index_and_handouts_escape_names(built: tuple[Path, BuildOptions, BuildR
     assert "Zoë Müller &amp; Söhne" in index
     assert "<b>Lovelace" not in index
     assert 'href="ada/01-one.html"' in index
+    assert [] == page_problems(index)  # the shared stylesheet, nothing loaded
     handout = (out / "ada" / "01-one.html").read_text(encoding="utf-8")
     assert "Ada &lt;b&gt;Lovelace&lt;/b&gt; | CNY" in handout
 

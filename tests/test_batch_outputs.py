@@ -6,6 +6,7 @@ import os
 from pathlib import Path
 
 import pytest
+from markup_helpers import body_of, live_markup, page_problems, parse_page, table_rows
 
 from offerkit.batch.folder import keyed_hash
 from offerkit.batch.outputs import (
@@ -110,11 +111,31 @@ def test_index_escapes_names_links_files_and_is_marked_the_instructors(tmp_path:
         "zoe": {"status": "failed", "files": {}, "kept_previous": True},
     }
     page = write_index(tmp_path, people, entries).read_text(encoding="utf-8")
-    assert "Ada &lt;b&gt;Lovelace&lt;/b&gt; &amp; Co" in page
-    assert "Zoë &quot;Z&quot; &lt;script&gt;" in page
+    assert [["Participant", "Status", "Workbooks"], ["Ada <b>Lovelace</b> & Co", "ok", "01-x"]] == (
+        table_rows(page)[:2]
+    )
+    assert 'Zoë "Z" <script>' == table_rows(page)[2][0]
     assert "<script>" not in page and "<b>" not in page
-    assert '<a href="ada/01-x.html">01-x</a>' in page
+    assert [{"href": "ada/01-x.html"}] == [a.attrs for a in parse_page(page).find_all("a")]
+    assert [] == page_problems(page)  # the shared stylesheet, nothing loaded
     assert "ada/01-x.ipynb" not in page  # the HTML handout is linked when there is one
-    assert "instructor's page</title>" in page and "For the instructor only." in page
+    (title,) = parse_page(page).find_all("title")
+    assert title.text().endswith("instructor's page") and "For the instructor only." in page
     assert '<meta name="robots" content="noindex, nofollow">' in page
     assert "failed (previous workbooks kept)" in page
+
+
+@pytest.mark.parametrize("name", ["<script>alert(1)</script>", "<img src=x onerror=alert(1)>"])
+def test_a_hostile_name_is_text_on_the_index(tmp_path: Path, name: str) -> None:
+    page = write_index(tmp_path, [("ada", name)], {}).read_text(encoding="utf-8")
+    assert [] == live_markup(body_of(page).replace("<a ", "<span "))
+    assert [name, "not built", ""] == table_rows(page)[1]
+
+
+def test_the_index_links_only_the_participants_own_lesson_files(tmp_path: Path) -> None:
+    """A hand-edited manifest cannot put a javascript: or outside link on the page."""
+    files = ["javascript:alert(1)//01-x.html", "zoe/01-x.html", "ada/../01-x.html"]
+    files += ["ada/notes.html", "https://evil.example/01-x.html", "ada/02-y.ipynb"]
+    entries = {"ada": {"status": "ok", "files": dict.fromkeys(files, "")}}
+    page = write_index(tmp_path, [("ada", "Ada")], entries).read_text(encoding="utf-8")
+    assert [{"href": "ada/02-y.ipynb"}] == [a.attrs for a in parse_page(page).find_all("a")]

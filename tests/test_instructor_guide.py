@@ -7,7 +7,15 @@ from typing import Any
 
 import nbformat
 import pytest
-from markup_helpers import HOSTILE, live_markup, render_markdown
+from markup_helpers import (
+    HOSTILE,
+    body_of,
+    live_markup,
+    page_problems,
+    parse_page,
+    render_markdown,
+    table_rows,
+)
 
 from offerkit.errors import InvalidInputError, LessonMetadataError
 from offerkit.instructor.guide import (
@@ -24,7 +32,7 @@ from offerkit.instructor.guide import (
     write_guide,
 )
 from offerkit.instructor.notebooks import INSTRUCTOR_TAG, read_lessons
-from offerkit.rules.markdown import escape_markdown
+from offerkit.rules.markdown import escape_markdown, escape_markdown_except_emphasis
 
 
 def lesson_meta(lesson: str = "01", **changes: Any) -> dict[str, Any]:
@@ -100,7 +108,7 @@ def test_breaks_go_before_the_lesson_that_would_overrun(tmp_path: Path) -> None:
     assert "|  | Break |  |  | 10:00–10:15 |" in markdown
     assert f"|  | {escape_markdown(PULSE_TITLE)} |  |  | 10:45–11:00 |" in markdown
     assert "|  | Total | 30 | 60 | 09:00–11:00 (2 h 00 min) |" in markdown
-    assert "<td>Break</td><td></td><td></td><td>10:00–10:15</td>" in guide_html(guide)
+    assert ["", "Break", "", "", "10:00–10:15"] in table_rows(guide_html(guide))
     unbroken = facilitator_guide(read_lessons(tmp_path), break_every=0, pulse_minutes=0)
     assert () == unbroken.slots
 
@@ -112,7 +120,9 @@ def test_a_lesson_whose_notes_need_more_than_its_slot_is_warned_about(tmp_path: 
     assert "Lesson 01 (Fixture lesson): the instructor notes ask for 40 min" in warning
     assert "its slot is 30 min" in warning
     assert f"- {escape_markdown(warning)}" in guide_markdown(guide).split("## Timing warnings")[1]
-    assert "<h2>Timing warnings</h2>" in guide_html(guide)
+    page = parse_page(guide_html(guide))
+    assert "Timing warnings" in [h2.text() for h2 in page.find_all("h2")]
+    assert [warning] == [li.text() for li in page.find_all("li") if "notes ask" in li.text()]
     write_lesson(tmp_path, "01-fixture.ipynb", lesson_meta(), "Allow 10 minutes for this.")
     assert "Timing warnings" not in guide_markdown(facilitator_guide(read_lessons(tmp_path)))
 
@@ -134,11 +144,11 @@ def test_real_guide_has_objectives_roleplay_notes_and_labels() -> None:
         lesson = item.lesson
         assert f"## {escape_markdown(f'{lesson.id} · {lesson.title}')}" in markdown
         for text in (*lesson.objectives, *lesson.keypoints, *lesson.beyond_lesson):
-            assert f"- {escape_markdown(text)}" in markdown
+            assert f"- {escape_markdown_except_emphasis(text)}" in markdown
         if lesson.roleplay:
-            assert escape_markdown(lesson.roleplay.split("\n\n")[0]) in markdown
+            assert escape_markdown_except_emphasis(lesson.roleplay.split("\n\n")[0]) in markdown
         for note in item.sources(INSTRUCTOR_TAG):  # the note's own words, not its lead-in
-            assert escape_markdown(note.splitlines()[-1]) in markdown
+            assert escape_markdown_except_emphasis(note.splitlines()[-1]) in markdown
     assert "### Pairs role-play" in markdown
 
 
@@ -153,9 +163,11 @@ def test_fixture_lesson_in_markdown_and_escaped_html(tmp_path: Path) -> None:
     assert "|  | Total | 20 | 40 | 23:40–00:40 (1 h 00 min) |" in markdown
     assert 1 == markdown.count("### Pairs role-play")  # lesson 02 has none
     page = guide_html(guide)
-    assert "Compare &lt;b&gt;offers&lt;/b&gt; &amp; fit" in page
-    assert "<p>Watch for &lt;anchoring&gt;.</p><p>Second paragraph.</p>" in page
-    assert "<anchoring>" not in page
+    (first, _) = parse_page(page).find_all("section")
+    assert "Compare <b>offers</b> & fit" in [li.text() for li in first.find_all("li")]
+    shown = [p.text() for p in first.find_all("p")]
+    assert ["Watch for <anchoring>.", "Second paragraph."] == shown[-2:]
+    assert "<anchoring>" not in page and "<b>" not in page
 
 
 def test_lesson_text_is_inert_in_the_guide_markdown_and_html(tmp_path: Path) -> None:
@@ -178,7 +190,8 @@ def test_lesson_text_is_inert_in_the_guide_markdown_and_html(tmp_path: Path) -> 
         warnings = len(facilitator_guide(read_lessons(tmp_path)).warnings)
         assert 5 * len(HOSTILE) + warnings == rendered.count("<li>"), renderer
     page = html_path.read_text(encoding="utf-8")
-    assert [] == live_markup(page.split("<body>")[1])
+    assert [] == live_markup(body_of(page))
+    assert [] == page_problems(page)
 
 
 @pytest.mark.parametrize(
@@ -213,3 +226,62 @@ def test_bad_start_times(text: str) -> None:
 
 def test_start_time_parses() -> None:
     assert 9 * 60 + 5 == parse_start("9:05")
+
+
+def test_the_lessons_emphasis_is_rendered_not_shown_raw() -> None:
+    """Before: the page showed "*what did you do that shows it?*", asterisks and all."""
+    lessons = read_lessons()
+    guide = facilitator_guide(lessons)
+    page = parse_page(guide_html(guide))
+    emphasised = [em.text() for em in page.find_all("em")]
+    assert "what did you do that shows it?" in emphasised
+    strong = "*what did you do that shows it?*"
+    assert [] == [p.text() for p in page.find_all("p") if strong in p.text()]
+    assert f"*{emphasised[0]}*" in guide_markdown(guide)  # the Markdown keeps the emphasis
+
+
+def test_every_real_note_prompt_and_objective_is_on_the_page() -> None:
+    lessons = read_lessons()
+    page = parse_page(guide_html(facilitator_guide(lessons)))
+    shown = " ".join(" ".join(s.text().split()) for s in page.find_all("section"))
+    for item in lessons:
+        for text in (*item.lesson.discussion, *item.lesson.objectives):
+            plain = " ".join(text.replace("*", "").replace("`", "").split())
+            assert plain in shown
+
+
+def test_the_page_shows_the_day_as_a_timeline(tmp_path: Path) -> None:
+    for lesson in ("01", "02", "03"):  # 30 min each: a break before 03, then the pulse
+        write_lesson(tmp_path, f"{lesson}-fixture.ipynb", lesson_meta(lesson, roleplay=""))
+    guide = facilitator_guide(read_lessons(tmp_path), start="09:00", break_every=60)
+    page = guide_html(guide)
+    (timeline,) = parse_page(page).find_all("ol", "timeline")
+    bars = [
+        (
+            li.attrs["class"],
+            li.attrs.get("style", ""),
+            [" ".join(child.text().split()) for child in li.walk()[1:]],
+        )
+        for li in timeline.find_all("li")
+    ]
+    lesson = "· Fixture lesson (10 teaching + 20 exercises)"
+    assert [
+        ("lesson", "--minutes:30", ["09:00", f"01 {lesson}", "30 min"]),
+        ("lesson", "--minutes:30", ["09:30", f"02 {lesson}", "30 min"]),
+        ("break", f"--minutes:{BREAK_MINUTES}", ["10:00", "Break", "15 min"]),
+        ("lesson", "--minutes:30", ["10:15", f"03 {lesson}", "30 min"]),
+        ("pulse", f"--minutes:{PULSE_MINUTES}", ["10:45", PULSE_TITLE, "15 min"]),
+        ("end", "", ["11:00", "End of the day"]),
+    ] == bars
+    assert [] == page_problems(page)  # a timeline made with the shared stylesheet, no script
+
+
+def test_a_hostile_lesson_title_is_text_in_the_timeline(tmp_path: Path) -> None:
+    for n, text in enumerate(("<script>alert(1)</script>", "<img src=x onerror=alert(1)>")):
+        write_lesson(tmp_path, f"0{n + 1}-fixture.ipynb", lesson_meta(f"0{n + 1}", title=text))
+    page = guide_html(facilitator_guide(read_lessons(tmp_path)))
+    (timeline,) = parse_page(page).find_all("ol", "timeline")
+    assert [] == live_markup(body_of(page))
+    whats = [span.text() for span in timeline.find_all("span", "what")]
+    assert whats[0].startswith("01 · <script>alert(1)</script>")
+    assert whats[1].startswith("02 · <img src=x onerror=alert(1)>")

@@ -10,6 +10,7 @@ from typing import Any
 
 import mistune
 import pytest
+from markup_helpers import body_of, live_markup, page_problems, parse_page
 
 from offerkit.errors import EmptyTextError, InvalidInputError
 from offerkit.rules.dates import long_date
@@ -172,8 +173,10 @@ def test_a_markdown_document_has_no_stray_blocks() -> None:
 def test_html_is_a_standalone_page_with_a_one_page_print_stylesheet() -> None:
     page = plan_html(_plan())
     assert page.startswith("<!DOCTYPE html>")
+    assert [] == page_problems(page)  # the kit's one stylesheet, inlined; nothing loaded
+    assert ["plan"] == [body.attrs["class"] for body in parse_page(page).find_all("body")]
     assert "@page{size:A4;margin:12mm 13mm}" in page
-    assert "section{break-inside:avoid-page" in page
+    assert ".plan main{columns:2;" in page
     assert '<section class="keep"><h2>What I bring, with evidence</h2>' in page
     assert "<h2>What I bring, with evidence</h2>" in page
     assert "<strong>Rare hard:</strong> Payments migration" in page
@@ -186,6 +189,22 @@ def test_html_escapes_learner_text() -> None:
     assert "<code>" not in page and "<em>em</em>" not in page
     assert "&lt;script&gt;x&lt;/script&gt;" in page
     assert "<title>My offer plan — [click](javascript:alert(1)) &lt;script&gt;" in page
+
+
+@pytest.mark.parametrize("text", ["<script>alert(1)</script>", "<img src=x onerror=alert(1)>"])
+def test_a_hostile_name_and_answer_are_text_on_the_page(text: str) -> None:
+    page = plan_html(_plan(learner_name=text, opening=text, next_step=text))
+    assert [] == live_markup(body_of(page))
+    tree = parse_page(page)
+    assert f"My offer plan — {text}" == tree.find_all("h1")[0].text()
+    items = [li.text() for li in tree.find_all("li")]
+    assert {f"“{text}”", text} <= set(items)  # the opening line and the next step, as typed
+
+
+def test_the_plans_emphasis_is_rendered() -> None:
+    page = parse_page(plan_html(_plan()))
+    assert "I still need evidence" in [em.text() for em in page.find_all("em")]
+    assert "Target role: Data engineer" == page.find_all("p", "role")[0].text()
 
 
 def test_long_answers_are_shortened_on_the_page_and_kept_whole_in_markdown() -> None:

@@ -1,4 +1,5 @@
-"""Everything a build writes under ``--out``: safe paths, the manifest and ``index.html``.
+"""Everything a build writes under ``--out``: safe paths, the manifest and ``index.html``
+(rendered by :mod:`offerkit.rules.html` from ``index.html.j2``).
 
 Layout::
 
@@ -19,7 +20,6 @@ in its participant's own folder whose bytes are still the ones the build wrote
 
 from __future__ import annotations
 
-import html
 import json
 import re
 from collections.abc import Mapping, Sequence
@@ -28,6 +28,7 @@ from typing import Any
 
 from offerkit.batch.folder import Staging, keyed_hash
 from offerkit.errors import BuildError
+from offerkit.rules.html import render_page
 
 __all__ = [
     "MANIFEST",
@@ -115,34 +116,12 @@ def write_manifest(
     write_output(out, MANIFEST, json.dumps(document, indent=2, ensure_ascii=False) + "\n")
 
 
-_PAGE = """<!DOCTYPE html>
-<html lang="en">
-<head><meta charset="utf-8"><meta name="robots" content="noindex, nofollow">
-<title>{title}</title>
-<style>body{{font-family:sans-serif;margin:2em}}td,th{{padding:.3em .8em;text-align:left}}
-.failed{{color:#b00}}.notice{{border:2px solid #b00;padding:.6em 1em;max-width:48em}}</style>
-</head>
-<body>
-<h1>{title}</h1>
-<p class="notice"><strong>For the instructor only.</strong> This page lists every
-participant of the roster. Do not publish it or share it with the class: give each
-participant the files of their own folder.</p>
-<table>
-<thead><tr><th>Participant</th><th>Status</th><th>Workbooks</th></tr></thead>
-<tbody>
-{rows}
-</tbody>
-</table>
-</body>
-</html>
-"""
-
-
-def _links(files: Sequence[str]) -> str:
-    shown = [f for f in files if f.endswith(".html")] or [f for f in files if f.endswith(".ipynb")]
-    return " ".join(
-        f'<a href="{html.escape(f, quote=True)}">{html.escape(Path(f).stem)}</a>' for f in shown
-    )
+def _links(slug: str, files: Sequence[str]) -> list[str]:
+    """The participant's own lesson files to link: the HTML handouts, else the notebooks
+    (a name in a hand-edited manifest that is not one, e.g. ``javascript:…``, is dropped)."""
+    own = [f for f in files if f.count("/") == 1 and f.startswith(f"{slug}/")]
+    own = [f for f in own if _LESSON_FILE.match(f.split("/")[1])]
+    return [f for f in own if f.endswith(".html")] or [f for f in own if f.endswith(".ipynb")]
 
 
 def _status(entry: Mapping[str, Any]) -> str:
@@ -159,11 +138,10 @@ def write_index(
     rows = []
     for slug, name in people:
         entry = entries.get(slug, {})
-        status = str(entry.get("status", "not built"))
         files = sorted(str(f) for f in entry.get("files", {}))
-        rows.append(
-            f'<tr class="{html.escape(status, quote=True)}"><td>{html.escape(name)}</td>'
-            f"<td>{html.escape(_status(entry))}</td><td>{_links(files)}</td></tr>"
-        )
-    page = _PAGE.format(title="offerkit workbooks — instructor's page", rows="\n".join(rows))
+        status = str(entry.get("status", "not built"))
+        links = [(f, Path(f).stem) for f in _links(slug, files)]
+        rows.append({"name": name, "status": status, "shown": _status(entry), "links": links})
+    title = "offerkit workbooks — instructor's page"
+    page = render_page("index.html.j2", title=title, rows=rows)
     return write_output(out, "index.html", page)

@@ -3,13 +3,13 @@
 ``write_pulse`` writes ``pulse.md``, ``pulse.html`` and one PNG per chart (atomically).
 No token, file name, file content or free text reaches these files: only counts, shares,
 the course's own labels and the fixed reasons files were skipped for. Every text is
-escaped all the same — for Markdown with :func:`~offerkit.rules.markdown.escape_markdown`,
-for HTML with ``html.escape`` — so nothing in a report can become a link, image or markup.
+escaped all the same with :func:`~offerkit.rules.markdown.escape_markdown`, and the HTML
+page is that Markdown rendered by :mod:`offerkit.rules.html` (raw HTML shown as text), so
+nothing in a report can become a link, image or markup.
 """
 
 from __future__ import annotations
 
-import html
 import os
 import re
 import tempfile
@@ -21,6 +21,7 @@ from pathlib import Path
 from offerkit.errors import InvalidInputError
 from offerkit.instructor.pulse import ClassPulse, Group, SkippedFile, class_pulse, read_exports
 from offerkit.learner.answers import atomic_write_text
+from offerkit.rules.html import render_markdown, render_page
 from offerkit.rules.markdown import escape_markdown
 
 __all__ = [
@@ -133,35 +134,10 @@ def pulse_markdown(pulse: ClassPulse, images: Mapping[str, str] | None = None) -
     return "\n".join(lines)
 
 
-def _html_table(title: str, header: Sequence[str], rows: Iterable[Sequence[str]]) -> str:
-    head = "".join(f"<th>{html.escape(cell)}</th>" for cell in header)
-    body = "".join(
-        "<tr>" + "".join(f"<td>{html.escape(cell)}</td>" for cell in row) + "</tr>" for row in rows
-    )
-    return f"<h2>{html.escape(title)}</h2><table><tr>{head}</tr>{body}</table>"
-
-
 def pulse_html(pulse: ClassPulse, images: Mapping[str, str] | None = None) -> str:
-    """The class view as a standalone HTML page (every text escaped)."""
-    if pulse.suppressed_all:
-        body = f"<p>{html.escape(pulse.notice)}</p>"
-    else:
-        body = f"<p>{html.escape(_intro(pulse))}</p><p>{html.escape(hidden_note(pulse))}</p>"
-        body += "".join(
-            f'<img src="{html.escape(file_name)}" alt="{html.escape(name)}">'
-            for name, file_name in _image_names(images)
-        )
-        body += "".join(_html_table(*table) for table in pulse_tables(pulse))
-        if pulse.skipped:
-            lines = skipped_lines(pulse.skipped)
-            items = "".join(f"<li>{html.escape(line)}</li>" for line in lines)
-            body += f"<h2>Skipped files</h2><ul>{items}</ul>"
-    return (
-        '<!DOCTYPE html>\n<html lang="en"><head><meta charset="utf-8"><title>Workshop pulse'
-        "</title><style>body{font-family:sans-serif;max-width:50em;margin:auto}"
-        "table{border-collapse:collapse}td,th{border:1px solid #999;padding:2px 8px}"
-        f"img{{max-width:100%}}</style></head><body><h1>Workshop pulse</h1>{body}</body></html>\n"
-    )
+    """The class view as a standalone HTML page: :func:`pulse_markdown`, rendered."""
+    body = render_markdown(pulse_markdown(pulse, images))
+    return render_page("document.html.j2", title="Workshop pulse", kind="pulse", body=body)
 
 
 def _write_bytes(path: Path, data: bytes) -> None:

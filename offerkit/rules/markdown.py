@@ -7,6 +7,10 @@ guide, the plan, workbook prose)::
 
     f"- {escape_markdown(name)}"          # a list item that shows the name, nothing else
 
+:func:`escape_markdown_except_emphasis` is its variant for the lessons' own prose (the
+facilitator guide's prompts and notes): ``*emphasis*``, ``**strong**`` and `` `code` `` stay
+live, everything else is made inert the same way.
+
 A rule module: the standard library only.
 """
 
@@ -16,7 +20,7 @@ import re
 
 from offerkit.errors import InvalidInputError
 
-__all__ = ["escape_markdown"]
+__all__ = ["escape_markdown", "escape_markdown_except_emphasis"]
 
 # HTML's specials become entities: no raw HTML (inline or block), no <autolink>.
 _ENTITIES = {"&": "&amp;", "<": "&lt;"}
@@ -33,18 +37,26 @@ _BARE_LINK = re.compile(r"(?<=:)(?=//)|(?i:(?<=www))(?=\.)")
 # What starts a block at the beginning of a line: heading, list, block quote, setext
 # underline, numbered list.
 _BLOCK_START = re.compile(r"^(?:(?=[#+=>-])|(\d+)(?=[.)]))")
+# With emphasis live, "* " or "_ " also start a list, and "***" or "___" a rule.
+_EMPHASIS_BLOCK = re.compile(r"^(?=[*_]\s|(?:[*_]\s*){3,}$)")
+# A code span: a run of backticks, then the same run again (and no longer one).
+_CODE_SPAN = re.compile(r"(?<!`)(`+)(?!`)(.+?)(?<!`)\1(?!`)")
+_EMPHASIS = frozenset("*_")
 
 
-def _inert(char: str) -> str:
+def _inert(char: str, live: frozenset[str] = frozenset()) -> str:
     if char in _ENTITIES:
         return _ENTITIES[char]
-    if char in _BACKSLASHED:
+    if char in _BACKSLASHED and char not in live:
         return "\\" + char
     if char in _LINE_BREAKS:
         return " "
-    if char in _BIDI or ord(char) < 32 or 127 <= ord(char) < 160:
-        return ""
-    return char
+    return char if _shown(char) else ""
+
+
+def _shown(char: str) -> bool:
+    """False for control and bidirectional-override characters (dropped everywhere)."""
+    return not (char in _BIDI or ord(char) < 32 or 127 <= ord(char) < 160)
 
 
 def escape_markdown(text: str) -> str:
@@ -59,8 +71,36 @@ def escape_markdown(text: str) -> str:
     start in it. Safe as a paragraph, list item, heading or table cell; not inside a code
     span, a fenced block or a URL. Anything but a ``str`` raises InvalidInputError.
     """
+    _check_text(text)
+    return _block_safe(_inert_run(text).strip())
+
+
+def escape_markdown_except_emphasis(text: str) -> str:
+    """Like :func:`escape_markdown`, but ``*emphasis*``, ``_emphasis_``, ``**strong**`` and
+    `` `code spans` `` in ``text`` stay Markdown (a code span's content is kept as written:
+    Markdown shows it literally). Still one line in which no link, image, HTML, heading, list,
+    rule or quote can start. For prose the kit's own files write, e.g. a lesson's prompts."""
+    _check_text(text)
+    line = "".join(" " if char in _LINE_BREAKS else char for char in text)
+    parts, last = [], 0
+    for match in _CODE_SPAN.finditer(line):
+        fence, code = match.group(1), "".join(filter(_shown, match.group(2)))
+        parts += [_inert_run(line[last : match.start()], _EMPHASIS), fence + code + fence]
+        last = match.end()
+    parts.append(_inert_run(line[last:], _EMPHASIS))
+    inert = "".join(parts).strip()
+    return _block_safe(_EMPHASIS_BLOCK.sub("\\\\", inert, count=1))
+
+
+def _check_text(text: object) -> None:
     if not isinstance(text, str):
         raise InvalidInputError("text", "a string to escape for Markdown", type(text).__name__)
-    inert = "".join(map(_inert, text)).strip()
-    inert = _BARE_LINK.sub("\\\\", inert)
+
+
+def _inert_run(text: str, live: frozenset[str] = frozenset()) -> str:
+    inert = "".join(_inert(char, live) for char in text)
+    return _BARE_LINK.sub("\\\\", inert)
+
+
+def _block_safe(inert: str) -> str:
     return _BLOCK_START.sub(lambda match: (match.group(1) or "") + "\\", inert, count=1)

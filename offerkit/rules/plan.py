@@ -4,9 +4,10 @@ Pure: :class:`OfferPlan` holds what the learner decided in lessons 00–05 (it i
 from the learner's state elsewhere); this module only words and renders it.
 
 * :func:`plan_markdown` — the full plan, first person, every learner text kept whole.
-* :func:`plan_html` — the printable page: the same sections through mistune, in a jinja2
-  template (autoescape on) with a print stylesheet for **one A4 page** (A4 margins, compact
-  two-column type, no page break inside a section). A plan within :data:`PAGE_BUDGET` is
+* :func:`plan_html` — the printable page: the same sections through
+  :mod:`offerkit.rules.html` (mistune, and the ``plan.html.j2`` template with the kit's one
+  stylesheet, whose ``.plan`` rules make **one A4 page**: A4 margins, compact two-column
+  type, no page break inside a section). A plan within :data:`PAGE_BUDGET` is
   printed whole. Longer answers are kept to one page by *shortening*, not by a smaller
   type: each text is cut at a word with an ellipsis and each list keeps its first items
   (:data:`PRINT_LIMITS`), and the page says the full text is in plan.md. (The PDF printer
@@ -25,12 +26,9 @@ from dataclasses import dataclass, fields
 from datetime import date
 from typing import Literal
 
-import jinja2
-import mistune
-from markupsafe import Markup
-
 from offerkit.errors import EmptyTextError, InvalidInputError
 from offerkit.rules.dates import is_weekend, long_date, weekend_note
+from offerkit.rules.html import render_inline, render_markdown, render_page
 from offerkit.rules.markdown import escape_markdown
 from offerkit.rules.pay import format_money
 
@@ -333,48 +331,6 @@ def plan_markdown(plan: OfferPlan) -> str:
     return "\n\n".join(block for block in blocks if block) + "\n"
 
 
-_CSS = """
-:root{--ink:#1a1a1a;--accent:#1f4e79}
-body{font-family:"Liberation Sans",Arial,Helvetica,"DejaVu Sans",sans-serif;
-color:var(--ink);line-height:1.3;max-width:48rem;margin:1.5rem auto;font-size:10.5pt}
-h1{font-size:15pt;margin:0 0 .1rem;border-bottom:2px solid var(--accent)}
-.role{margin:.1rem 0 .5rem;color:#444}
-main{columns:2;column-gap:1.2rem}
-section{break-inside:avoid-page;margin:0 0 .45rem}.keep{break-inside:avoid}
-h2{font-size:10.5pt;color:var(--accent);margin:0 0 .1rem;break-after:avoid}
-ul,ol{margin:0;padding-left:1.1rem}li{margin:0 0 .1rem}p{margin:.1rem 0}
-li,h1,h2,p{overflow-wrap:anywhere}
-.todo h2{color:#8a5300}footer{margin-top:.4rem;font-size:8.5pt;color:#444}
-@page{size:A4;margin:12mm 13mm}
-@media print{body{margin:0;max-width:none;font-size:8.8pt;line-height:1.25}
-h1{font-size:13pt}h2{font-size:9.2pt}footer{font-size:7.5pt}}
-"""
-
-_TEMPLATE = jinja2.Environment(autoescape=True).from_string(
-    """<!DOCTYPE html>
-<html lang="en"><head><meta charset="utf-8"><title>{{ title }}</title>
-<style>{{ css }}</style></head><body>
-<header><h1>{{ heading }}</h1>{% if role %}<p class="role">{{ role }}</p>{% endif %}</header>
-<main>{% for section in sections %}
-<section class="{{ section.classes }}"><h2>{{ section.title }}</h2>
-{{ section.body }}</section>{% endfor %}
-</main>
-<footer><p>{{ closing }}</p>{% if shortened %}<p>{{ shortened }}</p>{% endif %}</footer>
-</body></html>
-"""
-)
-
-# escape=False: every text was made inert by escape_markdown (which turns "<" and "&" into
-# entities); mistune's escape=True would escape those entities a second time.
-_INLINE = mistune.create_markdown(escape=False)
-
-
-def _inline_html(markdown: str) -> Markup:
-    """One line of escaped Markdown as HTML without the surrounding <p>."""
-    rendered = str(_INLINE(markdown)).strip()
-    return Markup(rendered.removeprefix("<p>").removesuffix("</p>"))
-
-
 def printed_size(plan: OfferPlan, limits: PrintLimits | None = None) -> int:
     """How much the page holds, in Latin letters plus a line's worth per item and heading
     (``limits``: as shortened; None: whole)."""
@@ -407,15 +363,15 @@ def plan_html(
         limits = _WHOLE
     sections = _sections(plan, limits)
     shortened = sections != _sections(plan, _WHOLE) or _title(plan, limits) != _title(plan, _WHOLE)
-    return _TEMPLATE.render(
+    return render_page(
+        "plan.html.j2",
         title=f"My offer plan — {' '.join(plan.learner_name.split())}",
-        heading=_inline_html(_title(plan, limits)),
-        role=_inline_html(_subtitle(plan, limits)),
-        css=Markup(_CSS),
+        heading=render_inline(_title(plan, limits)),
+        role=render_inline(_subtitle(plan, limits)),
         sections=[
             {
-                "title": _inline_html(s.title),
-                "body": Markup(str(_INLINE(_section_markdown(s)))),
+                "title": render_inline(s.title),
+                "body": render_markdown(_section_markdown(s)),
                 "classes": _classes(s),
             }
             for s in sections
