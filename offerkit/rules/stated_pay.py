@@ -266,7 +266,11 @@ def _range_issues(figure: StatedFigure, numbers: _Numbers) -> list[PayIssue]:
     return issues
 
 
-def _asked_issue(figures: list[StatedFigure], numbers: _Numbers) -> list[PayIssue]:
+def _asked_issue(
+    figures: list[StatedFigure], readable: list[StatedFigure], numbers: _Numbers
+) -> list[PayIssue]:
+    """A counter names the figure it asks for (``figures``: all named, ``readable``: those
+    whose form was fine)."""
     asked = numbers.asked
     if asked is None:
         return []
@@ -278,7 +282,7 @@ def _asked_issue(figures: list[StatedFigure], numbers: _Numbers) -> list[PayIssu
                 f"{numbers.money(asked)} — and says the value you bring.",
             )
         ]
-    other = [f for f in figures if f.low is not None and abs(f.low - asked) > 0.5]
+    other = [f for f in readable if f.low is not None and abs(f.low - asked) > 0.5]
     if not other:
         return []
     return [
@@ -346,5 +350,5 @@ def check_stated_pay(
     if wants == "range" and len(readable) == len(figures):
         issues += _wanted_issue(readable, numbers)
     if wants == "figure":
-        issues += _asked_issue(readable, numbers)
+        issues += _asked_issue(figures, readable, numbers)
     return PayStatement(tuple(figures), tuple(issues))
