@@ -30,11 +30,23 @@ def paragraphs(text: str) -> tuple[str, ...]:
     return tuple(" ".join(p.split("\n")) for p in text.split("\n\n") if p.strip())
 
 
+_TONE_WORDS = {"posted-range": "quoting the posted range"}
+"""A tone category as the learner reads it, where its id is not already a word."""
+
+
+def _tone_word(category: str) -> str:
+    return _TONE_WORDS.get(category, category.replace("-", " ").replace("_", " "))
+
+
 def tone_lines(report: ToneReport) -> list[str]:
-    """A tone report as feedback lines: the summary, then each flag with a friendlier way."""
+    """A tone report as feedback lines: the summary, then each flag with a friendlier way
+    (categories in words, never their ids: “quoting the posted range”, not posted-range)."""
+    summary = report.summary
+    for category in dict.fromkeys(f.category for f in report.flags):
+        summary = summary.replace(category, _tone_word(category), 1)
     return [
-        f"Tone: {report.summary}",
-        *(f"“{f.phrase}” ({f.category}) — try instead: {f.hint}" for f in report.flags),
+        f"Tone: {summary}",
+        *(f"“{f.phrase}” ({_tone_word(f.category)}) — try instead: {f.hint}" for f in report.flags),
     ]
 
 
