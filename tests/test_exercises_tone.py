@@ -82,8 +82,8 @@ def test_tone_headless_shows_a_labelled_example(tmp_path: Path, capsys: Any) -> 
     out = capsys.readouterr().out
     assert "- Worked example (the draft 'Hi, thanks for the call." in out
     assert (
-        "- Tone: 3 phrases may put HR on the defensive (quoting the posted range, ultimatum, shouting)"
-        in out
+        "- Tone: 3 phrases may put HR on the defensive (quoting the posted range, ultimatum, "
+        "shouting)" in out
     )
 
 
