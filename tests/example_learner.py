@@ -37,6 +37,19 @@ PROFILE = {
 WEIGHTS = {"project_experience": 8, "salary": 6, "growth": 4, "team_atmosphere": 2}
 """What Lin Mei confirms in lesson 01 after reading the journal's suggestion (40/30/20/10 %)."""
 NEXT_STEP = "Email Acme's recruiter to confirm how many months are paid and the bonus basis."
+OPENING_LINE = (
+    "Thanks for asking. I don't know yet how Acme splits pay into months and bonus, so I'll "
+    "give it as a year: I'm looking for 400,000 to 420,000 a year, and I'd be glad to hear "
+    "how the bonus works."
+)
+"""What Lin Mei says when HR asks what she expects (lesson 04), in her own words."""
+COUNTER_MESSAGE = (
+    "Thank you for the offer, I'd really like to join the data team. I led the move of our "
+    "payment data to a new warehouse without downtime, and I'd bring that to Acme, so I'd like "
+    "to ask whether we could agree on 410,000 a year. I'll give you my answer by Monday "
+    "9 March 2026."
+)
+"""Lin Mei's counter to Acme (lesson 05), in her own words."""
 
 _JOURNAL = [
     {
@@ -175,7 +188,7 @@ def _lessons_03_to_04(course: Any) -> None:
     doubts = hr.build_doubts_exercise(course)
     _fill(doubts, {"own": "Is the role new, or am I replacing someone?"})
     opening = hr.build_opening_exercise(course)
-    _fill(opening, {"kind": "state-range", "company": "Acme"})
+    _fill(opening, {"kind": "state-range", "company": "Acme", "line": OPENING_LINE})
     draft = tone.build_tone_exercise(course)
     _fill(
         draft,
@@ -201,7 +214,10 @@ def _lessons_05_to_06(course: Any) -> None:
     honesty = decide.build_honesty_exercise(course)
     _fill(honesty, {"told_previous": "25k x 14"})
     reply = decide.build_reply_exercise(course)
-    _fill(reply, {"kind": "counter", "company": "Acme", "amount": "410000"})
+    _fill(
+        reply,
+        {"kind": "counter", "company": "Acme", "amount": "410000", "message": COUNTER_MESSAGE},
+    )
     page = plan.build_plan_exercise(course)
     _fill(page, {"next_step": NEXT_STEP})
     for widget in (compare, honesty, reply, page):

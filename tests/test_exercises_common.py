@@ -51,3 +51,12 @@ def test_tone_lines_give_the_summary_then_each_flag() -> None:
     assert 2 == len(lines)
     assert lines[0].startswith("Tone: 1 phrase")
     assert lines[1].startswith("“Take it or leave it” (ultimatum) — try instead: ")
+
+
+def test_tone_lines_name_categories_in_words_never_ids() -> None:
+    lines = tone_lines(check_tone("Your posting said 30k, take it or leave it"))
+    assert lines[0].startswith(
+        "Tone: 2 phrases may put HR on the defensive (quoting the posted range, ultimatum)"
+    )
+    assert lines[1].startswith("“Your posting said” (quoting the posted range) — try instead: ")
+    assert not any("posted-range" in line for line in lines)

@@ -4,10 +4,12 @@ The offer comparison has its own module, test_exercises_offers."""
 
 from __future__ import annotations
 
+import html
 import re
 from pathlib import Path
 from typing import Any
 
+import ipywidgets as widgets
 import pytest
 from exercise_helpers import level, open_course, saved, shown
 from test_exercises_offers import ACME, GLOBEX
@@ -20,8 +22,8 @@ from offerkit.exercises.decide_exercises import (
     build_reply_exercise,
 )
 from offerkit.exercises.offers_exercises import OFFERS
+from offerkit.exercises.widgets import ExerciseWidget
 from offerkit.learner.state import TODAY_VARIABLE
-from offerkit.rules.hr import REASON_BLANK
 
 # ---------------------------------------------------------------- 05.honesty
 
@@ -94,64 +96,127 @@ def test_honesty_headless_prints_the_summary(tmp_path: Path, capsys: Any) -> Non
 
 # ---------------------------------------------------------------- 05.reply
 
+COUNTER = (
+    "Thank you for the offer, I'd love to join. I led the move of our payment service to "
+    "Kubernetes, so I'd like to ask for {figure} a year. Could we talk it through?"
+)
+ACCEPT = "Thank you, I'm happy to accept the offer. What are the next steps?"
 
-def test_accept_draft_is_friendly_and_saved(course: Course) -> None:
+
+def _counter(widget: ExerciseWidget, amount: str, figure: str = "") -> None:
+    widget.controls["company"].value = "Acme"
+    widget.controls["kind"].value = "counter"
+    widget.controls["amount"].value = amount
+    widget.controls["message"].value = COUNTER.format(figure=figure or amount)
+
+
+def test_the_reply_starts_empty_and_asks_for_the_learners_own_words(course: Course) -> None:
+    widget = build_reply_exercise(course)
+    assert "" == widget.controls["message"].value
+    assert isinstance(widget.controls["message"], widgets.Textarea)
+    widget.check_button.click()
+
+    assert [
+        "Please check your input: “Your reply, in your own words” must be your reply, in your "
+        "own words (it is empty); write what you send HR; the kit's example is the last hint, "
+        "once you have tried"
+    ] == shown(widget)
+    assert {} == saved(course)
+
+
+def test_an_acceptance_in_own_words_is_checked_and_saved(course: Course) -> None:
     widget = build_reply_exercise(course)
     widget.controls["company"].value = "Acme"
+    widget.controls["message"].value = ACCEPT
 
     lines = shown(widget)
     assert "ok" == level(widget)
-    assert (
-        "Thank you very much for the offer for the Backend engineer role at Acme. "
-        "I'm writing to accept it. Please let me know the next steps and any documents you "
-        "need from me."
-    ) == lines[2]
-    assert lines[-1].startswith("Tone: Friendly: no antagonistic phrasing found.")
+    assert lines[0].startswith("Tone: Friendly: no antagonistic phrasing found.")
     assert {
         "kind": "accept",
         "company": "Acme",
         "role": "Backend engineer",
         "amount": "",
-        "reason": "",
+        "message": ACCEPT,
     } == saved(course)[REPLY.id]
+    assert ("accept", ACCEPT, "") == (
+        course.state.reply_kind,
+        course.state.reply_message,
+        course.state.counter_message,
+    )
 
 
-def test_counter_names_the_annual_figure_and_checks_it_against_the_range(
-    course: Course,
-) -> None:
+def test_a_counter_in_own_words_is_checked_against_the_range(course: Course) -> None:
     widget = build_reply_exercise(course)
-    widget.controls["company"].value = "Acme"
-    widget.controls["amount"].value = "440k"
-    widget.controls["kind"].value = "counter"
+    _counter(widget, "440k", "440,000")
 
     lines = shown(widget)
-    assert "warn" == level(widget)  # the reason is still a blank to fill in
-    assert any(
-        f"annual figure. {REASON_BLANK} I'm asking for an annual package of CNY 440,000." in x
-        for x in lines
-    )
+    assert "warn" == level(widget)
     assert (
         "Against your range from your profile (lesson 03 not saved yet): CNY 440,000 "
         "(+25.7 %) is above the +20 % guideline: only ask this if you are an exceptional "
         "candidate or the role is in high demand, and say why."
     ) == lines[-1]
-    assert "counter" == saved(course)[REPLY.id]["kind"]
+    assert COUNTER.format(figure="440,000") == course.state.counter_message
 
 
 def test_a_counter_that_is_too_far_is_never_shown_as_ok(course: Course) -> None:
     widget = build_reply_exercise(course)
-    widget.controls["company"].value = "Acme"
-    widget.controls["kind"].value = "counter"
-    widget.controls["reason"].value = "I led the payments migration in lesson 02's ledger."
-    widget.controls["amount"].value = "400k"
+    _counter(widget, "400k", "400,000")
     assert "ok" == level(widget)  # within the guideline of the default profile (350,000)
-    widget.controls["amount"].value = "500k"
+    _counter(widget, "500k", "500,000")
     assert ("warn", True) == (level(widget), "is too far" in shown(widget)[-1])
 
 
-def test_counter_without_a_figure_is_a_friendly_error(course: Course) -> None:
+def test_a_monthly_figure_in_the_counter_is_flagged(course: Course) -> None:
+    widget = build_reply_exercise(course)
+    _counter(widget, "400k", "33k a month")
+
+    assert "warn" == level(widget)
+    assert (
+        "Figures: “33k a month” is a monthly figure (CNY 396,000 a year). The lesson: when you "
+        "don't know how the company pays (how many months, the bonus), give an annual range — "
+        "yours is CNY 400,000–420,000 a year."
+    ) in shown(widget)
+
+
+def test_a_counter_naming_another_figure_or_below_the_walk_away_is_flagged(
+    course: Course,
+) -> None:
+    course.store.save("05.walk-away", {"walk_away": "390000", "why": "my current job"})
+    widget = build_reply_exercise(course)
+    _counter(widget, "380000", "400,000")
+
+    lines = shown(widget)
+    assert "warn" == level(widget)
+    assert (
+        "Figures: Your message asks for CNY 400,000 a year, but the figure you counter with is "
+        "CNY 380,000: name one figure, the same everywhere."
+    ) in lines
+    assert (
+        "Figures: you counter with CNY 380,000, below your walk-away point of CNY 390,000 "
+        "(this lesson): ask at least that, or decline politely."
+    ) in lines
+
+
+def test_an_antagonistic_reply_is_flagged_in_the_learners_terms(course: Course) -> None:
     widget = build_reply_exercise(course)
     widget.controls["company"].value = "Acme"
+    widget.controls["message"].value = "Your posting said 30k. Take it or leave it!!"
+
+    lines = shown(widget)
+    assert "warn" == level(widget)
+    assert lines[0].startswith("Tone: 3 phrases may put HR on the defensive")
+    assert any(
+        line.startswith("“Take it or leave it” (ultimatum) — try instead:") for line in lines
+    )
+    assert not any(re.search(r"\b(posted-range|walk_away|other-figure)\b", x) for x in lines)
+
+
+def test_a_counter_without_a_figure_is_a_friendly_error(course: Course) -> None:
+    widget = build_reply_exercise(course)
+    widget.controls["company"].value = "Acme"
+    widget.controls["message"].value = ACCEPT
     widget.controls["kind"].value = "counter"
 
     assert "error" == level(widget)
@@ -160,61 +225,6 @@ def test_counter_without_a_figure_is_a_friendly_error(course: Course) -> None:
         "annual figure you ask for (it is empty); a counter needs a number, e.g. 400000"
     ] == shown(widget)
     assert "accept" == saved(course)[REPLY.id]["kind"]  # the last valid answer stays
-
-
-def test_decline_keeps_the_door_open(course: Course) -> None:
-    widget = build_reply_exercise(course)
-    widget.controls["company"].value = "Acme"
-    widget.controls["kind"].value = "decline"
-
-    assert any("I'd be glad to stay in touch" in line for line in shown(widget))
-
-
-def test_reply_without_company_is_an_error_in_the_widget(course: Course) -> None:
-    widget = build_reply_exercise(course)
-    widget.check_button.click()
-
-    assert "error" == level(widget)
-    assert shown(widget)[0].startswith("Please check your input: “Company” must be some text")
-    assert {} == saved(course)
-
-
-def test_reply_takes_the_company_from_lesson_04_and_is_restored(tmp_path: Path) -> None:
-    course = open_course(tmp_path)
-    course.store.save("04.opening", {"kind": "state-range", "company": "Globex", "role": "QA"})
-    assert "Globex" == build_reply_exercise(course).controls["company"].value
-
-    build_reply_exercise(course).controls["kind"].value = "decline"
-    again = build_reply_exercise(open_course(tmp_path))
-    assert ("decline", "Globex") == (again.controls["kind"].value, again.controls["company"].value)
-
-
-def test_reply_headless_shows_a_labelled_example(tmp_path: Path, capsys: Any) -> None:
-    build_reply_exercise(open_course(tmp_path, headless=True))
-
-    out = capsys.readouterr().out
-    assert "- Worked example for 'Example Ltd': nothing saved yet." in out
-    assert "role at Example Ltd. I'm writing to accept it." in out
-
-
-def test_a_counter_uses_the_learners_reason_and_nothing_made_up(course: Course) -> None:
-    widget = build_reply_exercise(course)
-    widget.controls["company"].value = "Acme"
-    widget.controls["amount"].value = "415k"
-    widget.controls["reason"].value = "I led the move of our payment service to Kubernetes"
-    widget.controls["kind"].value = "counter"
-
-    draft = saved(course)  # the draft shown is the one summarised
-    lines = shown(widget)
-    assert "ok" == level(widget)
-    assert any(
-        "annual figure. I led the move of our payment service to Kubernetes. I'm asking for "
-        "an annual package of CNY 415,000." in line
-        for line in lines
-    )
-    assert not any(REASON_BLANK in line for line in lines)
-    assert not any(word in " ".join(lines) for word in ("excited", "easy yes", "family"))
-    assert "I led the move of our payment service to Kubernetes" == draft[REPLY.id]["reason"]
 
 
 def test_a_counter_without_reason_points_to_the_strengths_of_lesson_02(course: Course) -> None:
@@ -232,15 +242,67 @@ def test_a_counter_without_reason_points_to_the_strengths_of_lesson_02(course: C
         },
     )
     widget = build_reply_exercise(course)
-    widget.controls["company"].value = "Acme"
-    widget.controls["amount"].value = "415k"
-    widget.controls["kind"].value = "counter"
+    _counter(widget, "415k")
+    widget.controls["message"].value = "Thank you! Could we agree on 415,000 a year?"
 
+    assert "warn" == level(widget)
     assert (
-        f"Fill in {REASON_BLANK} before you send it (the 'Your reason' box): the value you "
-        "bring, in your own words. From lesson 02 you noted: Payment systems — ran the 2025 "
-        "migration."
+        "Reason: your counter says nothing about the value you bring; the lesson's counter "
+        "gives a reason, in your own words. From lesson 02 you noted: Payment systems — ran "
+        "the 2025 migration."
     ) in shown(widget)
+
+
+def test_the_kits_reply_is_the_answer_rung_only_after_a_first_attempt(course: Course) -> None:
+    widget = build_reply_exercise(course)
+    widget.controls["company"].value = "Acme"
+    widget.controls["kind"].value = "decline"
+    for _ in range(3):
+        widget.hint_button.click()
+    assert "I'd be glad to stay in touch" not in html.unescape(widget.hint_html.value)
+    assert (True, "Answer after your first try") == (
+        widget.hint_button.disabled,
+        widget.hint_button.description,
+    )
+
+    widget.controls["message"].value = "Thank you, but I have decided not to accept."
+    assert widget.hint_button.disabled is False
+    widget.hint_button.click()
+    ladder = html.unescape(widget.hint_html.value)
+    assert "<b>Answer:</b> The kit's example for you (put it in your own words): Hi, Thank" in (
+        ladder
+    )
+    assert "role at Acme. I've decided not to accept it this time." in ladder
+    assert "Thank you, but I have decided not to accept." == saved(course)[REPLY.id]["message"]
+
+
+def test_reply_takes_the_company_from_lesson_04_and_is_restored(tmp_path: Path) -> None:
+    course = open_course(tmp_path)
+    course.store.save("04.opening", {"kind": "state-range", "company": "Globex", "role": "QA"})
+    assert "Globex" == build_reply_exercise(course).controls["company"].value
+
+    first = build_reply_exercise(course)
+    first.controls["kind"].value = "decline"
+    first.controls["message"].value = "Thank you, I will not accept this time."
+    again = build_reply_exercise(open_course(tmp_path))
+    assert ("decline", "Globex", "Thank you, I will not accept this time.") == (
+        again.controls["kind"].value,
+        again.controls["company"].value,
+        again.controls["message"].value,
+    )
+
+
+def test_reply_headless_without_a_message_says_it_is_not_written(
+    tmp_path: Path, capsys: Any
+) -> None:
+    build_reply_exercise(open_course(tmp_path, headless=True))
+
+    out = capsys.readouterr().out
+    assert (
+        "- Your acceptance: not written yet. Open the lesson in JupyterLab and write it in "
+        "your own words; the kit's example is the last hint, shown after your first attempt."
+    ) in out
+    assert "I'm writing to accept it" not in out  # the kit's words are never pre-filled
 
 
 def test_a_counter_names_the_decision_date_of_lesson_04(
@@ -249,18 +311,14 @@ def test_a_counter_names_the_decision_date_of_lesson_04(
     monkeypatch.setenv(TODAY_VARIABLE, "2026-03-02")
     course.store.save("04.deadline", {"offer_date": "2026-03-02", "days": "4"})
     widget = build_reply_exercise(course)
-    widget.controls["company"].value = "Acme"
-    widget.controls["amount"].value = "415k"
-    widget.controls["reason"].value = "I bring five years of payments work"
-    widget.controls["kind"].value = "counter"
+    _counter(widget, "415k", "415,000")
+    assert "Your decision date, from lesson 04: Friday 6 March 2026." == shown(widget)[0]
 
-    lines = shown(widget)
+    widget.controls["message"].value += " I'll answer by 9 March 2026."
     assert (
-        "Your decision date, from lesson 04: Friday 6 March 2026 (the draft says so)." == (lines[0])
-    )
-    assert any("I'll give you my answer by Friday 6 March 2026." in line for line in lines)
-    dates = re.findall(r"\b\w+day \d{1,2} \w+ \d{4}", " ".join(lines))
-    assert {"Friday 6 March 2026"} == set(dates)
+        "Date: your draft names Monday 9 March 2026, but your decision date (Exercise 4) is "
+        "Friday 6 March 2026: name one date, the one you agree with HR."
+    ) in shown(widget)
 
 
 def test_a_past_decision_date_is_pointed_out_in_the_reply(
@@ -269,7 +327,7 @@ def test_a_past_decision_date_is_pointed_out_in_the_reply(
     monkeypatch.setenv(TODAY_VARIABLE, "2026-04-01")
     course.store.save("04.deadline", {"offer_date": "2026-03-02", "days": "4"})
     widget = build_reply_exercise(course)
-    widget.controls["company"].value = "Acme"
+    widget.controls["message"].value = ACCEPT
 
     assert "warn" == level(widget)
     assert shown(widget)[1].startswith("Friday 6 March 2026 has already passed")

@@ -25,9 +25,11 @@ def test_tone_flags_the_posted_range_and_an_ultimatum(course: Course) -> None:
     lines = shown(widget)
     assert "warn" == level(widget)
     assert lines[0].startswith(
-        "Tone: 2 phrases may put HR on the defensive (posted-range, ultimatum)"
+        "Tone: 2 phrases may put HR on the defensive (quoting the posted range, ultimatum)"
     )
-    assert lines[1].startswith("“Your posting said” (posted-range) — try instead: Posted ranges")
+    assert lines[1].startswith(
+        "“Your posting said” (quoting the posted range) — try instead: Posted ranges"
+    )
     assert lines[2].startswith("“take it or leave it” (ultimatum) — try instead: Leave room")
     assert {
         "draft": "Your posting said 30k, take it or leave it",
@@ -80,7 +82,8 @@ def test_tone_headless_shows_a_labelled_example(tmp_path: Path, capsys: Any) -> 
     out = capsys.readouterr().out
     assert "- Worked example (the draft 'Hi, thanks for the call." in out
     assert (
-        "- Tone: 3 phrases may put HR on the defensive (posted-range, ultimatum, shouting)" in out
+        "- Tone: 3 phrases may put HR on the defensive (quoting the posted range, ultimatum, "
+        "shouting)" in out
     )
 
 

@@ -36,6 +36,11 @@ from offerkit.exercises.widgets import ExerciseWidget
 from offerkit.rules.plan import plan_markdown
 
 NAME = "Mei Chen"
+OPENING = "Thanks for asking! I'm hoping for {range} a year, and I'd like to hear about the bonus."
+COUNTER = (
+    "Thank you for the offer. I built the payments ledger that 2M users rely on, so I'd like "
+    "to ask for 400,000 a year. Could we talk about it?"
+)
 
 
 def _lesson(folder: Path) -> Course:
@@ -114,6 +119,7 @@ def journey(tmp_path: Path) -> dict[str, Any]:
     build_doubts_exercise(course).check_button.click()
     opening = build_opening_exercise(course)
     opening.controls["company"].value = "Acme"
+    opening.controls["line"].value = OPENING.format(range=seen["range"])
     opening.check_button.click()
     seen["opening"] = " ".join(shown(opening))
     deadline = build_deadline_exercise(course)
@@ -135,6 +141,7 @@ def journey(tmp_path: Path) -> dict[str, Any]:
     reply = build_reply_exercise(course)
     reply.controls["kind"].value = "counter"
     reply.controls["amount"].value = "400000"
+    reply.controls["message"].value = COUNTER
     reply.check_button.click()
     seen["reply"] = " ".join(shown(reply))
 
@@ -192,6 +199,20 @@ def test_the_decision_date_is_one_date_everywhere(journey: dict[str, Any]) -> No
 def test_the_counter_is_in_the_plan_as_entered(journey: dict[str, Any]) -> None:
     assert 400_000.0 == journey["plan"].counter
     assert "400,000" in journey["reply"]
+
+
+def test_the_learners_own_words_reach_the_state_and_the_plan(
+    journey: dict[str, Any], tmp_path: Path
+) -> None:
+    own_line = OPENING.format(range=journey["range"])
+    state = _lesson(tmp_path).state
+    assert (own_line, COUNTER) == (state.opening, state.counter_message)
+    plan = journey["plan"]
+    assert (own_line, COUNTER) == (plan.opening, plan.counter_message)
+    page = plan_markdown(plan)
+    assert "Thanks for asking! I'm hoping for" in page and "I built the payments ledger" in page
+    assert "in the range of" not in page  # the kit's example words never reach the plan
+    assert "within your range from lesson 03" in journey["opening"]  # judged, not drafted
 
 
 def test_the_plan_has_nothing_left_to_do(journey: dict[str, Any]) -> None:

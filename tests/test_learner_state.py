@@ -185,13 +185,36 @@ def test_offers_entered_are_the_offers_held_and_are_ranked_by_the_priorities() -
 def test_the_deadline_doubts_opening_and_company_are_read_once() -> None:
     answers = {
         schema.DOUBTS.id: {"items": ["months-per-year"], "own": "- Overtime paid?\n\n"},
-        schema.OPENING.id: {"kind": "state-range", "company": "", "role": ""},
+        schema.OPENING.id: {"kind": "state-range", "company": "", "role": "", "line": " Hi! "},
         schema.DEADLINE.id: {"offer_date": "2026-03-02", "days": "5", "company": "Acme"},
     }
     result = state(answers)
     assert "Overtime paid?" == result.doubts[-1] and len(result.doubts) == 2
     assert ("Acme", "2026-03-07") == (result.company, result.deadline.deadline.isoformat())
-    assert "342,000" in result.opening and "360,000" in result.opening
+    assert ("state-range", "Hi!") == (result.opening_kind, result.opening)
+
+
+def test_the_opening_and_the_reply_are_the_learners_own_words_or_nothing() -> None:
+    drafted = {"kind": "state-range", "company": "Acme", "role": "QA"}  # saved before 0.3
+    message = "Thank you! I led the data migration, so could we agree on 400,000 a year?"
+    answers = {
+        schema.OPENING.id: drafted,
+        schema.REPLY.id: {"kind": "counter", "amount": "400000", "reason": "I led it"},
+    }
+    old = state(answers)
+    assert ("", "", "") == (old.opening, old.reply_message, old.counter_message)
+    assert "Lesson 04: write your opening line in your own words." in offer_plan(old).missing
+
+    answers[schema.REPLY.id] = {"kind": "counter", "amount": "400000", "message": message}
+    new = state(answers)
+    assert (message, message) == (new.reply_message, new.counter_message)
+    assert message == offer_plan(new).counter_message
+    declined = state({schema.REPLY.id: {"kind": "decline", "message": "No, thank you."}})
+    assert ("decline", "No, thank you.", "") == (
+        declined.reply_kind,
+        declined.reply_message,
+        declined.counter_message,
+    )
 
 
 def test_a_counter_is_checked_against_the_range() -> None:
@@ -288,7 +311,7 @@ def test_the_opening_the_request_and_the_plan_name_one_date(weekend: str, when: 
     assert state.deadline is not None
     assert when == state.deadline.wording
     assert state.deadline.deadline == plan.decision_date
-    for text in (state.opening, state.deadline.extension_message, plan.extension_message):
+    for text in (state.deadline.extension_message, plan.extension_message):
         assert [when] == _LONG_DATE.findall(text)
     assert f"**I answer by {when}.**" in plan_markdown(plan)
 
@@ -322,7 +345,8 @@ def test_an_answers_file_of_the_first_release_reads_into_the_same_decisions() ->
         result.other_offers_held,
         result.deadline.deadline.isoformat(),
     )
-    assert result.salary.expected is not None and result.doubts and result.opening
+    assert result.salary.expected is not None and result.doubts
+    assert "" == result.opening  # 0.1 saved no line in the learner's words: none is made up
 
 
 def test_the_last_rehearsal_reads_as_one_line() -> None:

@@ -2,8 +2,8 @@
 
 Compare your offers against what *you* want (the offers exercise, weighted by the
 priorities confirmed in lesson 01), check that what you told HR matches the facts
-(:data:`HONESTY`), and draft your answer — accept, counter politely or decline politely
-(:data:`REPLY`).
+(:data:`HONESTY`), and write your answer in your own words — accept, counter politely or
+decline politely (:data:`REPLY`; the kit's example is the last hint).
 """
 
 from __future__ import annotations
@@ -14,15 +14,19 @@ from typing import Any
 from offerkit.errors import InvalidInputError, OfferkitError
 from offerkit.exercises.common import (
     expected_from_state,
+    message_lines,
+    not_written_line,
     paragraphs,
-    tone_lines,
 )
 from offerkit.exercises.course import Course
 from offerkit.exercises.spec import ExerciseSpec, Feedback, Field, Level
+from offerkit.learner import schema
 from offerkit.rules.ask import check_ask
-from offerkit.rules.honesty import check_honesty, check_tone
-from offerkit.rules.hr import REASON_BLANK, deadline_notes, deadline_warnings, draft_reply
-from offerkit.rules.pay import parse_pay
+from offerkit.rules.honesty import check_honesty
+from offerkit.rules.hr import deadline_notes, deadline_warnings, draft_reply
+from offerkit.rules.pay import format_money, parse_pay
+from offerkit.rules.rehearsal_reading import read_reply
+from offerkit.rules.stated_pay import check_stated_pay
 
 __all__ = [
     "HONESTY",
@@ -30,8 +34,6 @@ __all__ = [
     "build_honesty_exercise",
     "build_reply_exercise",
 ]
-
-_EXAMPLE_COMPANY = "Example Ltd"
 
 
 # ---------------------------------------------------------------- honesty
@@ -110,6 +112,8 @@ HONESTY = ExerciseSpec(
 
 # ---------------------------------------------------------------- reply
 
+_KIND_WORDS = {"accept": "acceptance", "counter": "counter", "decline": "decline"}
+
 
 def _reply_defaults(course: Course) -> dict[str, Any]:
     state = course.state
@@ -129,13 +133,13 @@ def _counter_check(amount: float, course: Course) -> tuple[str, Level]:
     return f"Against your range from {source}: {verdict.message}", verdict.level
 
 
-def _reason_lines(kind: str, reason: str, course: Course) -> list[str]:
-    """What to fill in when a counter has no reason: the blank, and the learner's own notes."""
-    if kind != "counter" or reason.strip():
+def _reason_lines(kind: str, message: str, course: Course) -> list[str]:
+    """A counter that gives no reason: what the lesson asks, and the learner's own notes."""
+    if kind != "counter" or read_reply(message).evidence:
         return []
     line = (
-        f"Fill in {REASON_BLANK} before you send it (the 'Your reason' box): the value you "
-        "bring, in your own words."
+        "Reason: your counter says nothing about the value you bring; the lesson's counter "
+        "gives a reason, in your own words."
     )
     carrying = course.state.strengths.carrying_weight
     if carrying:
@@ -144,25 +148,15 @@ def _reason_lines(kind: str, reason: str, course: Course) -> list[str]:
     return [line]
 
 
-def _date_lines(kind: str, course: Course) -> list[str]:
+def _date_lines(course: Course) -> list[str]:
     deadline = course.state.deadline
     if deadline is None:
         return []
-    said = " (the draft says so)" if kind == "counter" else ""
-    lines = [f"Your decision date, from lesson 04: {deadline.wording}{said}."]
+    lines = [f"Your decision date, from lesson 04: {deadline.wording}."]
     return lines + list(deadline_notes(deadline, course.state.today))
 
 
-def _evaluate_reply(values: Mapping[str, Any], course: Course) -> Feedback:
-    kind: Any = values.get("kind") or "accept"  # draft_reply checks it
-    company = str(values.get("company") or "").strip()
-    reason = str(values.get("reason") or "")
-    deadline = course.state.deadline
-    lines: list[str] = []
-    if not company and course.headless:
-        company = _EXAMPLE_COMPANY
-        lines.append(f"Worked example for '{company}': nothing saved yet.")
-    currency = str(course.profile["currency"])
+def _amount(values: Mapping[str, Any], kind: str, currency: str) -> float | None:
     amount_text = str(values.get("amount") or "").strip()
     amount = (
         parse_pay(amount_text, currency, "year", field="amount").amount if amount_text else None
@@ -171,37 +165,94 @@ def _evaluate_reply(values: Mapping[str, Any], course: Course) -> Feedback:
         raise InvalidInputError(
             "amount", "the annual figure you ask for", "", "a counter needs a number, e.g. 400000"
         )
-    draft = draft_reply(
-        kind,
-        name=course.state.profile.name,
-        company=company,
-        role=str(values.get("role") or ""),
-        currency=currency,
-        amount=amount if kind != "decline" else None,
-        reason=reason,
-        answer_by=None if deadline is None else deadline.deadline,
+    return amount
+
+
+def _figure_lines(kind: str, message: str, amount: float | None, course: Course) -> list[str]:
+    """The message's figures: monthly or unclear, below the walk-away, not the counter's."""
+    try:
+        expected, _source = expected_from_state(course)
+    except OfferkitError:
+        return []
+    walk_away = course.state.walk_away
+    statement = check_stated_pay(
+        message,
+        expected,
+        wants="figure" if kind == "counter" else "none",
+        walk_away=None if walk_away is None else walk_away.amount,
+        asked=amount,
     )
-    report = check_tone(draft)
-    lines += _date_lines(kind, course)
-    lines += ["Your draft (copy it and make it your own):", *paragraphs(draft)]
-    lines += _reason_lines(kind, reason, course)
-    lines += tone_lines(report)
-    counter_level: Level = "ok"
+    lines = [f"Figures: {issue.message}" for issue in statement.issues]
+    if kind == "counter" and amount is not None and walk_away and amount < walk_away.amount:
+        lines.append(
+            f"Figures: you counter with {format_money(amount, expected.currency)}, below your "
+            f"walk-away point of {format_money(walk_away.amount, expected.currency)} (this "
+            "lesson): ask at least that, or decline politely."
+        )
+    return lines
+
+
+def _evaluate_reply(values: Mapping[str, Any], course: Course) -> Feedback:
+    kind = str(values.get("kind") or "accept")
+    message = str(values.get("message") or "").strip()
+    currency = str(course.profile["currency"])
+    amount = _amount(values, kind, currency)
+    lines = _date_lines(course)
+    deadline = course.state.deadline
+    dated = deadline is not None and bool(deadline_warnings(deadline, course.state.today))
+    counter_line, counter_level = ("", "ok")
     if kind == "counter" and amount is not None:
         counter_line, counter_level = _counter_check(amount, course)
-        lines.append(counter_line)
-    dated = deadline is not None and deadline_warnings(deadline, course.state.today)
-    ready = report.friendly and REASON_BLANK not in draft and not dated and counter_level == "ok"
+    summary: dict[str, Any] = {"kind": kind, "message": message}
+    if not message and course.headless:
+        lines += [not_written_line(f"Your {_KIND_WORDS.get(kind, 'reply')}"), counter_line]
+        return Feedback(tuple(line for line in lines if line), "warn", summary=summary)
+    if not message:
+        raise InvalidInputError(
+            "message",
+            "your reply, in your own words",
+            "",
+            "write what you send HR; the kit's example is the last hint, once you have tried",
+        )
+    checked, clear = message_lines(message, course)
+    figures = _figure_lines(kind, message, amount, course)
+    reasons = _reason_lines(kind, message, course)
+    lines += [*checked, *figures, counter_line, *reasons]
+    ready = clear and not figures and not reasons and not dated and counter_level == "ok"
     level: Level = "ok" if ready else "warn"
-    summary = {"kind": kind, "reply": draft, "friendly": report.friendly}
     return Feedback(tuple(line for line in lines if line), level, summary=summary)
 
 
+def _reply_example(values: Mapping[str, Any], course: Course) -> str:
+    """The kit's reply for this learner: their figure (or target), name and decision date."""
+    state = course.state
+    kind: Any = values.get("kind") or "accept"  # draft_reply checks it
+    currency = state.profile.currency
+    amount = None
+    amount_text = str(values.get("amount") or "").strip()
+    if amount_text:
+        amount = parse_pay(amount_text, currency, "year", field="amount").amount
+    elif kind == "counter":
+        amount = expected_from_state(course)[0].target
+    deadline = state.deadline
+    draft = draft_reply(
+        kind,
+        name=state.profile.name or "[your name]",
+        company=str(values.get("company") or "").strip() or state.company or "[the company]",
+        role=str(values.get("role") or "").strip() or state.profile.target_role or "[the role]",
+        currency=currency,
+        amount=amount if kind != "decline" else None,
+        answer_by=None if deadline is None else deadline.deadline,
+    )
+    return "The kit's example for you (put it in your own words): " + " ".join(paragraphs(draft))
+
+
 REPLY = ExerciseSpec(
-    id="05.reply",
+    id=schema.REPLY.id,
     title="Reply to an offer",
-    prompt="Accept, counter politely with an annual figure, or decline politely and keep "
-    "the door open. The draft is checked for tone.",
+    prompt="Accept, counter politely with an annual figure, or decline politely and keep the "
+    "door open — in your own words. Your message is checked for tone, honesty and its figures; "
+    "a counter is compared with your range.",
     fields=(
         Field(
             "kind",
@@ -223,13 +274,16 @@ REPLY = ExerciseSpec(
             placeholder="400000",
         ),
         Field(
-            "reason",
-            "Your reason, in your words (a counter needs one; optional otherwise)",
-            placeholder="I led the move of our payment service to Kubernetes.",
+            "message",
+            "Your reply, in your own words",
+            "textarea",
+            placeholder="What you send HR: your answer and, for a counter, why…",
         ),
     ),
     evaluate=_evaluate_reply,
     defaults=_reply_defaults,
+    own_words="message",
+    example_line=_reply_example,
     hints=(
         "Counter with one annual figure and a reason: the value you bring. Declining politely "
         "keeps the door open for the next role.",
@@ -253,7 +307,7 @@ def build_honesty_exercise(course: Course) -> Any:
 
 
 def build_reply_exercise(course: Course) -> Any:
-    """Lesson 05: accept, counter or decline, politely."""
+    """Lesson 05: your own reply (accept, counter or decline), checked."""
     from offerkit.exercises.widgets import build_exercise
 
     return build_exercise(REPLY, course)

@@ -1,11 +1,12 @@
 """Lesson 04 exercises: talk with HR as with a friend.
 
 Confirm what is unclear first (:data:`DOUBTS`), then open the pay conversation in one of the
-lesson's two ways (:data:`OPENING`), check the tone and honesty of your own draft
-(:data:`TONE`, in :mod:`~offerkit.exercises.tone_exercises`), and agree on a short time to
-decide (:data:`DEADLINE`, in :mod:`~offerkit.exercises.deadline_exercises`). The helpers
-shared with lesson 05 live in :mod:`~offerkit.exercises.common`; later lessons read the
-saved answers from the learner's state (:mod:`offerkit.learner.state`).
+lesson's two ways, in your own words (:data:`OPENING`; the kit's example is the last hint),
+check the tone and honesty of your own draft (:data:`TONE`, in
+:mod:`~offerkit.exercises.tone_exercises`), and agree on a short time to decide
+(:data:`DEADLINE`, in :mod:`~offerkit.exercises.deadline_exercises`). The helpers shared
+with lesson 05 live in :mod:`~offerkit.exercises.common`; later lessons read the saved
+answers from the learner's state (:mod:`offerkit.learner.state`).
 """
 
 from __future__ import annotations
@@ -16,13 +17,14 @@ from typing import Any
 from offerkit.errors import InvalidInputError
 from offerkit.exercises.common import (
     expected_from_state,
+    message_lines,
+    not_written_line,
     paragraphs,
 )
 from offerkit.exercises.course import Course
 from offerkit.exercises.spec import ExerciseSpec, Feedback, Field, Level
 from offerkit.learner import schema
 from offerkit.rules.hr import (
-    DecisionDeadline,
     deadline_notes,
     deadline_warnings,
     doubts_checklist,
@@ -30,6 +32,7 @@ from offerkit.rules.hr import (
 )
 from offerkit.rules.pay import format_money
 from offerkit.rules.salary import ExpectedSalary
+from offerkit.rules.stated_pay import check_stated_pay
 
 __all__ = [
     "DOUBTS",
@@ -122,51 +125,91 @@ def _role_default(course: Course) -> dict[str, Any]:
     return {"role": course.profile["target_role"]}
 
 
-def _opening(
-    values: Mapping[str, Any], course: Course, deadline: DecisionDeadline | None
-) -> tuple[str, ExpectedSalary, str]:
+def _span(expected: ExpectedSalary) -> str:
+    return f"{format_money(expected.range_low, expected.currency)}–{expected.range_high:,.0f}"
+
+
+def _line_lines(
+    line: str, kind: str, course: Course, expected: ExpectedSalary
+) -> tuple[list[str], list[str]]:
+    """The learner's own opening line judged: tone, honesty, dates, and its figures
+    against the range of lesson 03 and the walk-away point of lesson 05. The lines, and
+    what was flagged ("tone, honesty or dates" and each figure issue's kind)."""
+    lines, clear = message_lines(line, course)
+    walk_away = course.state.walk_away
+    statement = check_stated_pay(
+        line,
+        expected,
+        wants="range" if kind == "state-range" else "any",
+        walk_away=None if walk_away is None else walk_away.amount,
+    )
+    lines += [f"Figures: {issue.message}" for issue in statement.issues]
+    if statement.consistent and statement.figures:
+        named = ", ".join(f"{figure.shown()} a year" for figure in statement.figures)
+        lines.append(
+            f"Figures: you name {named} — annual, and within your range from lesson 03, as "
+            "the lesson advises when you don't know how the company pays."
+        )
+    elif statement.consistent:
+        lines.append(
+            f"Figures: you name none and ask HR first — the lesson's second opening. Keep "
+            f"{_span(expected)} a year ready for when they ask you back."
+        )
+    flagged = ([] if clear else ["message"]) + [issue.kind for issue in statement.issues]
+    return lines, flagged
+
+
+def _evaluate_opening(values: Mapping[str, Any], course: Course) -> Feedback:
+    state = course.state
     expected, source = expected_from_state(course)
+    kind = str(values.get("kind") or "state-range")
+    line = str(values.get("line") or "").strip()
+    lines = [f"Your annual range, from {source}: {_span(expected)}, target at the low end."]
+    if state.deadline is not None:
+        lines.append(f"Your decision date, from Exercise 4: {state.deadline.wording}.")
+        lines += deadline_notes(state.deadline, state.today)
+    dated = state.deadline is not None and bool(deadline_warnings(state.deadline, state.today))
+    summary: dict[str, Any] = {"kind": kind, "line": line, "issues": []}
+    if not line and course.headless:
+        lines.append(not_written_line("Your opening line"))
+        return Feedback(tuple(lines), "warn", summary=summary)
+    if not line:
+        raise InvalidInputError(
+            "line",
+            "your opening line, in your own words",
+            "",
+            "write what you say when HR asks what you expect; the kit's example is the last "
+            "hint, once you have tried",
+        )
+    judged, flagged = _line_lines(line, kind, course, expected)
+    summary["issues"] = flagged
+    level: Level = "ok" if not flagged and not dated else "warn"
+    return Feedback(tuple(lines + judged), level, summary=summary)
+
+
+def _opening_example(values: Mapping[str, Any], course: Course) -> str:
+    """The kit's opening for this learner, from their range and decision date."""
+    expected, _source = expected_from_state(course)
+    deadline = course.state.deadline
     draft = draft_opening(
         values.get("kind") or "state-range",
-        name=course.state.profile.name,
-        role=str(values.get("role") or ""),
+        name=course.state.profile.name or "[your name]",
+        role=str(values.get("role") or "") or course.state.profile.target_role,
         range_low=expected.range_low,
         range_high=expected.range_high,
         currency=expected.currency,
         company=str(values.get("company") or ""),
         answer_by=None if deadline is None else deadline.deadline,
     )
-    return draft, expected, source
-
-
-def _evaluate_opening(values: Mapping[str, Any], course: Course) -> Feedback:
-    state = course.state
-    draft, expected, source = _opening(values, course, state.deadline)
-    kind = str(values.get("kind") or "state-range")
-    span = f"{format_money(expected.range_low, expected.currency)}–{expected.range_high:,.0f}"
-    lines = [f"Your annual range, from {source}: {span}, target at the low end."]
-    if kind == "ask-offer":
-        lines.append(f"You ask first and keep {span} ready for when HR asks you back.")
-    if state.deadline is not None:
-        lines.append(f"Your decision date, from Exercise 4: {state.deadline.wording}.")
-        lines += deadline_notes(state.deadline, state.today)
-    lines += ["Your draft (copy it and make it your own):", *paragraphs(draft)]
-    summary = {
-        "kind": kind,
-        "opening": draft,
-        "range_low": expected.range_low,
-        "range_high": expected.range_high,
-        "currency": expected.currency,
-    }
-    dated = state.deadline is not None and deadline_warnings(state.deadline, state.today)
-    return Feedback(tuple(lines), "warn" if dated else "ok", summary=summary)
+    return "The kit's example for you (put it in your own words): " + " ".join(paragraphs(draft))
 
 
 OPENING = ExerciseSpec(
     id=schema.OPENING.id,
     title="Open the pay conversation",
-    prompt="The lesson gives two openings: state your annual range, or ask what they can "
-    "offer. Your range comes from lesson 03.",
+    prompt="HR asks what you expect. Write what you would say, in your own words: state your "
+    "annual range (from lesson 03), or ask what they can offer. Your line is checked for tone, "
+    "honesty and its figures.",
     fields=(
         Field(
             "kind",
@@ -177,17 +220,26 @@ OPENING = ExerciseSpec(
         ),
         Field("company", "Company (optional)", placeholder="Acme Ltd"),
         Field("role", "Role", placeholder="Backend engineer"),
+        Field(
+            "line",
+            "Your opening line, in your own words",
+            "textarea",
+            placeholder="What you say when HR asks what you expect…",
+        ),
     ),
     evaluate=_evaluate_opening,
     defaults=_role_default,
+    own_words="line",
+    example_line=_opening_example,
     hints=(
-        "Not sure how the company pays (months, bonus)? Then give an annual range, not a "
-        "monthly figure.",
-        "Previous 300,000 a year: state 342,000–360,000 — your target at the low end, the top "
+        "Not sure how the company pays (months, bonus)? Then name an annual range, not a "
+        "monthly figure, and say “a year” after it.",
+        "Previous 300,000 a year: “Thanks for asking — I'm looking for 342,000–360,000 a year, "
+        "and happy to talk through the whole package.” Your target is the low end, the top "
         "within +20 %.",
         "Default profile ('25k x 14', posted '20-30K·15薪'): previous pay is 350,000 a year, so "
-        "state CNY 400,000–420,000 (the low end is your target); or pick 'Ask what they can "
-        "offer' and keep that range ready for the reply.",
+        "state CNY 400,000–420,000 a year (the low end is your target); or pick 'Ask what they "
+        "can offer' and keep that range ready for the reply.",
     ),
 )
 
@@ -203,7 +255,7 @@ def build_doubts_exercise(course: Course) -> Any:
 
 
 def build_opening_exercise(course: Course) -> Any:
-    """Lesson 04: both openings, drafted from your range."""
+    """Lesson 04: your own opening line, checked against your range."""
     from offerkit.exercises.widgets import build_exercise
 
     return build_exercise(OPENING, course)

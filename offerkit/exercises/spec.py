@@ -132,6 +132,12 @@ class ExerciseSpec:
     defaults: Callable[[Course], Mapping[str, Any]] | None = None
     example: Callable[[Course], Mapping[str, Any]] | None = None
     params_win_headless: bool = False
+    own_words: str = ""
+    """The field (a textarea, never pre-filled) the learner writes their own message in."""
+    example_line: Callable[[Mapping[str, Any], Course], str] | None = None
+    """The kit's example message for this learner, built from their state: it replaces the
+    answer rung of the hint ladder, and only once the learner has made a first attempt
+    in :attr:`own_words` (before that the rung waits)."""
 
     @property
     def is_ledger(self) -> bool:

@@ -5,11 +5,15 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
-from offerkit.exercises.common import EXAMPLE_NOTE, held_offers_choices, tone_lines
+from offerkit.exercises.common import (
+    EXAMPLE_NOTE,
+    held_offers_choices,
+    other_dates_lines,
+    tone_lines,
+)
 from offerkit.exercises.course import Course
 from offerkit.exercises.spec import ExerciseSpec, Feedback, Field, Level
 from offerkit.learner.readers import whole_number
-from offerkit.rules.dates import dates_in, long_date
 from offerkit.rules.honesty import check_draft_honesty, check_tone
 
 __all__ = ["EXAMPLE_DRAFT", "TONE", "build_tone_exercise"]
@@ -17,22 +21,6 @@ __all__ = ["EXAMPLE_DRAFT", "TONE", "build_tone_exercise"]
 EXAMPLE_DRAFT = (
     "Hi, thanks for the call. Your posting said 30k, so I expect 30k. Take it or leave it!!"
 )
-
-
-def _other_dates(draft: str, course: Course) -> list[str]:
-    """A date in the draft that is not the decision date (or the offer date) of Exercise 4."""
-    deadline = course.state.deadline
-    if deadline is None:
-        return []
-    known = {deadline.deadline, deadline.offer_date}
-    others = list(dict.fromkeys(day for day in dates_in(draft) if day not in known))
-    if not others:
-        return []
-    named = " and ".join(long_date(day) for day in others)
-    return [
-        f"Date: your draft names {named}, but your decision date (Exercise 4) is "
-        f"{deadline.wording}: name one date, the one you agree with HR."
-    ]
 
 
 def _evaluate_tone(values: Mapping[str, Any], course: Course) -> Feedback:
@@ -53,7 +41,7 @@ def _evaluate_tone(values: Mapping[str, Any], course: Course) -> Feedback:
             f"Honesty: consistent. Checked any previous pay you mention against your profile "
             f"({pay}) and any competing offer you mention against the {held} you hold."
         )
-    other_dates = _other_dates(draft, course)
+    other_dates = other_dates_lines(draft, course)
     lines += other_dates
     level: Level = "ok" if report.friendly and not issues and not other_dates else "warn"
     summary = {

@@ -10,11 +10,13 @@ from __future__ import annotations
 
 import html
 from collections.abc import Callable, Mapping, Sequence
+from contextlib import suppress
 from datetime import datetime
 from typing import Any
 
 import ipywidgets as widgets
 
+from offerkit.errors import OfferkitError
 from offerkit.exercises.charts import figure_bundle
 from offerkit.exercises.controls import control_value, field_control, field_view
 from offerkit.exercises.course import Course
@@ -77,6 +79,7 @@ class ExerciseWidget(widgets.VBox):  # type: ignore[misc]
     def __init__(self, spec: ExerciseSpec, course: Course) -> None:
         self.spec, self.course = spec, course
         self.touched = course.answer(spec.id) is not None
+        self.attempted = self._saved_attempt()
         self.feedback = widgets.HTML(layout=_WIDE)
         self.status = widgets.Label()
         self.chart = widgets.Output()
@@ -135,9 +138,18 @@ class ExerciseWidget(widgets.VBox):  # type: ignore[misc]
     def reopen(self) -> None:
         """Show this learner's own answers (after the Voila identity prompt)."""
         self.touched = self.course.answer(self.spec.id) is not None
+        self.attempted = self._saved_attempt()
         self._build_inputs()
         self.layout.display = None
         self.refresh(save=False)
+
+    def _saved_attempt(self) -> bool:
+        """True when the saved answer holds the learner's own words (a first attempt)."""
+        saved = self.course.answer(self.spec.id)
+        name = self.spec.own_words
+        return (
+            bool(name) and isinstance(saved, Mapping) and bool(str(saved.get(name) or "").strip())
+        )
 
     def _changed(self) -> None:
         self.touched = True
@@ -155,8 +167,13 @@ class ExerciseWidget(widgets.VBox):  # type: ignore[misc]
 
     def refresh(self, save: bool = True, allow_empty: bool = False) -> Feedback:
         """Judge the current values, show the feedback and chart, save if valid."""
-        feedback = judge(self.spec, self.values(), self.course)
+        values = self.values()
+        feedback = judge(self.spec, values, self.course)
         notes = list(self.course.problems)
+        own = self.spec.own_words
+        if own and self.touched and str(values.get(own) or "").strip() and not self.attempted:
+            self.attempted = True  # a first attempt: the kit's example may now be shown
+            self._show_hints()
         if feedback.level == "error" and not self.touched:
             self.feedback.value = _prompt_html(self.spec)  # nobody has touched it yet
             self.status.value = " ".join(notes)
@@ -236,14 +253,47 @@ class ExerciseWidget(widgets.VBox):  # type: ignore[misc]
         """Reveal the next rung of the hint ladder (hint → worked example → answer).
 
         Each rung is shown after its label (:attr:`RUNG_LABELS`); a ladder of another
-        length labels every rung "Hint"."""
-        hints = self.spec.hints
-        if self._hints_shown < len(hints):
+        length labels every rung "Hint". Where the learner writes their own message
+        (:attr:`ExerciseSpec.own_words`), the answer rung is the kit's example for them and
+        waits for a first attempt."""
+        rungs, waiting = self._rungs()
+        if self._hints_shown < len(rungs) - int(waiting):
             self._hints_shown += 1
-        self.hint_html.value = hint_ladder_html(hints, self._hints_shown)
-        left = len(self.spec.hints) - self._hints_shown
+        self._show_hints()
+
+    def _rungs(self) -> tuple[list[str], bool]:
+        """The ladder as it stands, and whether its answer rung waits for a first attempt."""
+        rungs = list(self.spec.hints)
+        example = self.spec.example_line
+        if example is None or not rungs:
+            return rungs, False
+        if not self.attempted:
+            return rungs, True
+        with suppress(OfferkitError):  # no example yet (e.g. no range): the spec's answer stays
+            rungs[-1] = example(self.values(), self.course)
+        return rungs, False
+
+    def _show_hints(self) -> None:
+        rungs, waiting = self._rungs()
+        shown = min(self._hints_shown, len(rungs))
+        text = hint_ladder_html(rungs, shown)
+        left = len(rungs) - shown
+        if waiting and left == 1 and shown:
+            text += _WAITING_HTML
+            self.hint_button.disabled = True
+            self.hint_button.description = "Answer after your first try"
+            self.hint_html.value = text
+            return
+        self.hint_html.value = text
         self.hint_button.disabled = left == 0
-        self.hint_button.description = f"Next hint ({left} left)" if left else "No more hints"
+        if shown:
+            self.hint_button.description = f"Next hint ({left} left)" if left else "No more hints"
+
+
+_WAITING_HTML = (
+    f"<p>🔒 <b>{ExerciseWidget.RUNG_LABELS[-1]}:</b> write your own first and press "
+    "“Check & save”; then the kit's example for you appears here.</p>"
+)
 
 
 def hint_ladder_html(hints: Sequence[str], shown: int) -> str:

@@ -5,6 +5,7 @@ the plan's content and rendering are rules (:mod:`offerkit.rules.plan`). Everyth
 worded in the first person, from the same objects every lesson showed: the confirmed
 priorities and their questions (lesson 01), the strength ledger (02), the range and the ask
 (03), the doubts, opening and decision date (04), the ranked offers and the counter (05).
+The opening line and the counter message are the learner's own words, never the kit's.
 """
 
 from __future__ import annotations
@@ -107,7 +108,7 @@ def offer_plan(state: LearnerState, next_step: str = "") -> OfferPlan:
     if not state.doubts:
         missing.append("Lesson 04: pick the doubts you will confirm with HR.")
     if not state.opening:
-        missing.append("Lesson 04: draft your opening line.")
+        missing.append("Lesson 04: write your opening line in your own words.")
     deadline = state.deadline
     if deadline is None:
         missing.append("Lesson 04: set your decision deadline when an offer arrives.")
@@ -126,6 +127,7 @@ def offer_plan(state: LearnerState, next_step: str = "") -> OfferPlan:
         offers=_offers(state),
         counter=None if state.counter is None else state.counter.amount,
         counter_company=state.company if state.counter is not None else "",
+        counter_message=state.counter_message,
         decision_date=None if deadline is None else deadline.deadline,
         extension_message="" if deadline is None else deadline.extension_message,
         walk_away=None if state.walk_away is None else state.walk_away.amount,

@@ -84,14 +84,19 @@ SALARY = AnswerSchema(
     ),
 )
 DOUBTS = AnswerSchema("04.doubts", ("items", "own"))
-OPENING = AnswerSchema("04.opening", ("kind", "company", "role"))
+OPENING = AnswerSchema("04.opening", ("kind", "company", "role", "line"))
+"""``line``: the opening line in the learner's own words (schema 1 saved no text)."""
 DEADLINE = AnswerSchema("04.deadline", ("offer_date", "days", "company", "reason", "weekend"))
 TONE = AnswerSchema("04.tone", ("draft", "offers_held"))
 OFFERS = AnswerSchema("05.offers", (), ("name", "pay", "ratings", "must_haves"))
 HONESTY = AnswerSchema(
     "05.honesty", ("told_previous", "claimed_offer"), legacy_fields=("offers_held",)
 )
-REPLY = AnswerSchema("05.reply", ("kind", "company", "role", "amount", "reason"))
+REPLY = AnswerSchema(
+    "05.reply", ("kind", "company", "role", "amount", "message"), legacy_fields=("reason",)
+)
+"""``message``: the reply in the learner's own words; the ``reason`` the kit's draft was
+built around is read no more (it was never a message the learner wrote)."""
 WALK_AWAY = AnswerSchema("05.walk-away", ("walk_away", "why"))
 PLAN = AnswerSchema("06.plan", ("next_step",))
 REHEARSAL = AnswerSchema(

@@ -41,7 +41,6 @@ from offerkit.rules.hr import (
     DecisionDeadline,
     decision_deadline,
     doubts_checklist,
-    draft_opening,
 )
 from offerkit.rules.offers import Offer, OfferScore, compare_offers
 from offerkit.rules.pay import AnnualPay, parse_pay
@@ -174,6 +173,7 @@ class LearnerState:
     doubts: tuple[str, ...]
     opening_kind: str
     opening: str
+    """The opening line of lesson 04, in the learner's own words ("" until written)."""
     company: str
     deadline: DecisionDeadline | None
     offers: tuple[Offer, ...]
@@ -190,6 +190,15 @@ class LearnerState:
     walk_away_why: str = ""
     rehearsal: str = ""
     """The last rehearsal's debrief in one line (lesson 07), or ""."""
+    reply_kind: str = ""
+    """The kind of reply saved in lesson 05: "accept", "counter", "decline" (or "")."""
+    reply_message: str = ""
+    """The reply of lesson 05, in the learner's own words ("" until written)."""
+
+    @property
+    def counter_message(self) -> str:
+        """The learner's own counter message (lesson 05), "" unless the reply is a counter."""
+        return self.reply_message if self.reply_kind == "counter" else ""
 
     @property
     def other_offers_held(self) -> int:
@@ -348,33 +357,17 @@ def _doubts(answers: Mapping[str, Any]) -> tuple[str, ...]:
     return chosen + own
 
 
-def _opening(
-    answers: Mapping[str, Any],
-    profile: Profile,
-    salary: SalaryState,
-    company: str,
-    deadline: DecisionDeadline | None,
-) -> tuple[str, str]:
-    """The opening kind saved in lesson 04 and the body of its draft ("" if none)."""
+def _opening(answers: Mapping[str, Any]) -> tuple[str, str]:
+    """The opening kind saved in lesson 04 and the learner's own opening line ("" if none:
+    answers from before lesson 04 asked for the line hold no text, and none is made up)."""
     saved = _mapping(answers, schema.OPENING)
-    kind = _text(saved, "kind")
-    if not saved or salary.expected is None:
-        return kind, ""
-    try:
-        draft = draft_opening(
-            kind or "state-range",  # type: ignore[arg-type]
-            name=profile.name,
-            role=_text(saved, "role") or profile.target_role,
-            range_low=salary.expected.range_low,
-            range_high=salary.expected.range_high,
-            currency=salary.expected.currency,
-            company=_text(saved, "company") or company,
-            answer_by=None if deadline is None else deadline.deadline,
-        )
-    except OfferkitError:
-        return kind, ""
-    parts = [p for p in draft.split("\n\n") if p.strip()]
-    return kind, " ".join((parts[1] if len(parts) > 1 else draft).split())
+    return _text(saved, "kind"), _text(saved, "line")
+
+
+def _reply(answers: Mapping[str, Any]) -> tuple[str, str]:
+    """The reply kind saved in lesson 05 and the learner's own message ("" if none)."""
+    saved = _mapping(answers, schema.REPLY)
+    return _text(saved, "kind"), _text(saved, "message")
 
 
 def _company(answers: Mapping[str, Any]) -> str:
@@ -515,7 +508,8 @@ def learner_state(
     salary = _salary(profile, answers, strengths)
     company = _company(answers)
     deadline = _deadline(answers, profile.name, company, problems)
-    opening_kind, opening = _opening(answers, profile, salary, company, deadline)
+    opening_kind, opening = _opening(answers)
+    reply_kind, reply_message = _reply(answers)
     offers, ranked = _offers(answers, profile, priorities, problems)
     counter, counter_verdict = _counter(answers, profile, salary)
     walk_away, walk_away_why = _walk_away(answers, profile, problems)
@@ -542,4 +536,6 @@ def learner_state(
         walk_away=walk_away,
         walk_away_why=walk_away_why,
         rehearsal=_rehearsal(answers),
+        reply_kind=reply_kind,
+        reply_message=reply_message,
     )

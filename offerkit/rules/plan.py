@@ -100,6 +100,8 @@ class OfferPlan:
     offers: tuple[PlanOffer, ...] = ()
     counter: float | None = None
     counter_company: str = ""
+    counter_message: str = ""
+    """The counter in the learner's own words (lesson 05), or ""."""
     walk_away: float | None = None
     decision_date: date | None = None
     extension_message: str = ""
@@ -138,7 +140,7 @@ class PrintLimits:
     """How much of each part the printed page keeps (characters, items)."""
 
     text: int = 100  # an item: a question, reason, doubt, evidence, red flag, next step
-    long_text: int = 200  # the opening line and the extension message
+    long_text: int = 200  # the opening line, the counter message and the extension message
     name: int = 40  # the learner's name and role, an area, a company, a strength
     priorities: int = 5
     strengths: int = 4
@@ -256,6 +258,8 @@ def _offers(plan: OfferPlan, limits: PrintLimits) -> _Section:
     if plan.counter is not None:
         to = f" to {_md(plan.counter_company, limits.name)}" if plan.counter_company else ""
         items += (f"**My counter{to}:** {_money(plan, plan.counter)} a year",)
+    if plan.counter_message.strip():
+        items += (f"In my words: “{_md(plan.counter_message, limits.long_text)}”",)
     if plan.walk_away is not None:
         items += (f"**My walk-away:** below {_money(plan, plan.walk_away)} a year I say no",)
     return _Section("My offers, best fit first", items)
