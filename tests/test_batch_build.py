@@ -487,6 +487,7 @@ def test_real_lessons_print_readable_pdfs(tmp_path: Path) -> None:
         pages[pdf.stem] = len(PdfReader(pdf).pages)
         text = pdf_text(pdf)
         assert "Ada Nakamura-Lovelace" in text, pdf
+        assert "\x00" not in text, f"{pdf}: a character printed without a font (no CJK font?)"
         assert [] == [code for code in ("start_course(", "# Parameters") if code in text], pdf
         handout = pdf.with_suffix(".html").read_text(encoding="utf-8")
         assert [] == external_references(handout), pdf
