@@ -399,3 +399,101 @@ def test_killing_the_build_leaves_no_worker_or_kernel(tmp_path: Path, how: signa
         err = (tmp_path / "stderr.txt").read_text(encoding="utf-8")
         assert (143, 1) == (code, len(err.splitlines())), err
         assert "terminated (SIGTERM)" in err
+
+
+# issue 11, section 4: handouts a non-coder can read, printed ----------------------------
+
+
+def pdf_text(path: Path) -> str:
+    """The text of a PDF, ligatures (ﬁ) undone and white space collapsed."""
+    import unicodedata
+
+    from pypdf import PdfReader
+
+    text = " ".join(page.extract_text() or "" for page in PdfReader(path).pages)
+    return " ".join(unicodedata.normalize("NFKC", text).split())
+
+
+@pytest.mark.browser
+def test_pdf_build_prints_every_handout_without_code(tmp_path: Path) -> None:
+    from browser_support import require_browser
+    from pypdf import PdfReader
+
+    require_browser()
+    lessons = write_lessons(tmp_path / "notebooks", LESSONS)
+    roster = write_roster(tmp_path / "roster.csv", PEOPLE[1:2])  # Zoë Müller & Söhne
+    out = tmp_path / "out"
+    started = time.perf_counter()
+    report = build_workbooks(options(roster, out, lessons, pdf=True))
+    seconds = time.perf_counter() - started
+    assert (("zoe",), ()) == (report.built, report.failed), format_report(report)
+    expected = sorted(f"{stem}.{ext}" for stem in LESSONS for ext in ("ipynb", "pdf"))
+    assert expected == sorted(p.name for p in (out / "zoe").iterdir())  # no HTML unasked
+    for stem in LESSONS:
+        pdf = out / "zoe" / f"{stem}.pdf"
+        assert 1 == len(PdfReader(pdf).pages), pdf
+        text = pdf_text(pdf)
+        assert "Zoë Müller & Söhne | EUR | 67890 | 71k-83k" in text
+        assert "A fixture lesson" in text
+        assert [] == [code for code in ("print(", "learner_name =", "# Parameters") if code in text]
+    manifest = json.loads((out / "manifest.json").read_text(encoding="utf-8"))
+    assert sorted(f"zoe/{name}" for name in expected) == sorted(
+        manifest["participants"]["zoe"]["files"]
+    )
+    assert manifest["pdf"] is True
+    print(f"{len(LESSONS)} workbooks + PDFs in {seconds:.1f} s")
+    again = build_workbooks(options(roster, out, lessons, pdf=True))
+    assert ((), ("zoe",)) == (again.built, again.skipped)
+    without = build_workbooks(options(roster, out, lessons))  # PDFs no longer asked for
+    assert ("zoe",) == without.built
+    assert [] == sorted(p.name for p in (out / "zoe").glob("*.pdf"))
+
+
+def test_pdf_build_without_chromium_stops_before_running_anyone(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from offerkit.errors import BuildEnvironmentError
+
+    monkeypatch.setenv("OFFERKIT_CHROMIUM", str(tmp_path / "no-such-chromium"))
+    lessons = write_lessons(tmp_path / "notebooks", LESSONS)
+    roster = write_roster(tmp_path / "roster.csv", PEOPLE[:1])
+    out = tmp_path / "out"
+    with pytest.raises(BuildEnvironmentError, match=r"--pdf: no Chromium at .*no-such-chromium"):
+        build_workbooks(options(roster, out, lessons, pdf=True))
+    assert not (out / "ada").exists()
+
+
+@pytest.mark.browser
+def test_real_lessons_print_readable_pdfs(tmp_path: Path) -> None:
+    """One participant of the example roster, every real lesson: handout and PDF."""
+    import csv
+
+    from browser_support import require_browser
+    from pypdf import PdfReader
+
+    from offerkit.batch.handout import external_references
+
+    require_browser()
+    if not lesson_notebooks():
+        pytest.skip("no lesson notebooks (notebooks/NN-kebab-title.ipynb) exist yet")
+    with (ROOT / "data" / "roster-example.csv").open(encoding="utf-8") as stream:
+        rows = [row for row in csv.DictReader(stream) if row["learner_id"] == "ada-n"]
+    roster = write_roster(tmp_path / "roster.csv", rows)
+    out = tmp_path / "out"
+    started = time.perf_counter()
+    report = build_workbooks(options(roster, out, None, html=True, pdf=True, jobs=1))
+    seconds = time.perf_counter() - started
+    assert report.ok, format_report(report)
+    pages = {}
+    for pdf in sorted((out / "ada-n").glob("*.pdf")):
+        pages[pdf.stem] = len(PdfReader(pdf).pages)
+        text = pdf_text(pdf)
+        assert "Ada Nakamura-Lovelace" in text, pdf
+        assert "\x00" not in text, f"{pdf}: a character printed without a font (no CJK font?)"
+        assert [] == [code for code in ("start_course(", "# Parameters") if code in text], pdf
+        handout = pdf.with_suffix(".html").read_text(encoding="utf-8")
+        assert [] == external_references(handout), pdf
+        assert "<script" not in handout, pdf
+    assert [p.stem for p in lesson_notebooks()] == list(pages)
+    assert all(1 <= n <= 40 for n in pages.values()), pages
+    print(f"PDF pages {pages}, {sum(pages.values())} in all; build {seconds:.1f} s")

@@ -141,3 +141,21 @@ def test_html_handout_escapes_text_output(factory: KernelFactory) -> None:
     assert page is not None
     assert "Ada &lt;b&gt; | EUR" in page
     assert "Ada <b> | EUR" not in page
+
+
+def test_non_ascii_stays_readable_in_the_workbook_and_the_handout(
+    factory: KernelFactory,
+) -> None:
+    people = {**PARAMS, "learner_name": "Zoë Müller", "posted_range": "20-30K·15薪"}
+    zoe = ParticipantJob("zoe", people, (lesson("01-names"),), 30, True)
+    result = run_participant(zoe, factory)
+    assert "ok" == result.status
+    [notebook] = result.notebooks
+    assert 'learner_name = \\"Zoë Müller\\"' in notebook.ipynb  # the file's own JSON text
+    assert 'posted_range = \\"20-30K·15薪\\"' in notebook.ipynb
+    assert "\\\\u85aa" not in notebook.ipynb and "\\\\xeb" not in notebook.ipynb
+    cells = nbformat.reads(notebook.ipynb, as_version=4).cells
+    assert "Zoë Müller | EUR | 65000 | 20-30K·15薪\n" == cells[3].outputs[0].text
+    assert notebook.html is not None
+    assert "Zoë Müller | EUR | 65000 | 20-30K·15薪" in notebook.html
+    assert "learner_name =" not in notebook.html  # the parameters are code: not shown

@@ -5,15 +5,18 @@ Reading :func:`build_workbooks` top-down is the pipeline: read and check the who
 ``--audience instructors``) → check and lock the output folder → skip participants whose
 keyed hash matches and whose files are intact → run the rest (local pool or Dask) → as each
 participant finishes, stage its files under temporary names and rename the complete set in
-(a failing rebuild keeps the previous good workbooks) → ``index.html`` → report.
+(a failing rebuild keeps the previous good workbooks; with ``--pdf`` each handout is
+printed by one Chromium started for the build) → ``index.html`` → report.
 Participants no longer in the roster are reported, and their files removed with ``prune``.
 """
 
 from __future__ import annotations
 
 import os
+import tempfile
 import time
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -40,6 +43,8 @@ from offerkit.batch.pool import run_dask, run_local
 from offerkit.batch.progress import progress_bars
 from offerkit.batch.roster import Participant, RosterLimits, read_roster
 from offerkit.batch.signals import critical, interrupts_as_exceptions
+from offerkit.errors import BuildEnvironmentError, PublishError
+from offerkit.publish.pdf import PdfPrinter
 
 __all__ = ["BuildOptions", "BuildReport", "Failure", "build_workbooks", "format_report"]
 
@@ -53,6 +58,7 @@ class BuildOptions:
     lessons: tuple[str, ...] | None = None
     jobs: int = 0  # 0 = one per CPU
     html: bool = False
+    pdf: bool = False  # a printed handout per workbook (Chromium through Playwright)
     force: bool = False
     timeout: int = 60
     dask: str | None = None
@@ -98,8 +104,16 @@ class BuildReport:
 class _Writer:
     """Writes each finished participant's files and the manifest, and keeps the tally."""
 
-    def __init__(self, out: Path, key: bytes, about: dict[str, Any], hashes: dict[str, str]):
+    def __init__(
+        self,
+        out: Path,
+        key: bytes,
+        about: dict[str, Any],
+        hashes: dict[str, str],
+        printer: PdfPrinter | None = None,
+    ):
         self.out, self.key, self.about, self.hashes = out, key, about, hashes
+        self.html, self.printer = bool(about.get("html")), printer
         self.entries = load_manifest(out)
         self.results: list[ParticipantResult] = []
 
@@ -144,8 +158,7 @@ class _Writer:
             return
         staging = Staging()
         files: dict[str, str] = {}
-        for name, text in _texts(result):
-            data = text.encode("utf-8")
+        for name, data in _files(result, self.html, self.printer):
             staging.stage(safe_path(self.out, slug, name), data)
             files[f"{slug}/{name}"] = keyed_hash(self.key, data)
         with critical():
@@ -171,19 +184,59 @@ class _Writer:
             write_manifest(self.out, self.entries, self.about)
 
 
-def _texts(result: ParticipantResult) -> list[tuple[str, str]]:
-    texts = []
+def _files(
+    result: ParticipantResult, html: bool, printer: PdfPrinter | None
+) -> list[tuple[str, bytes]]:
+    """A participant's files: each workbook, its handout with ``html``, printed with a
+    ``printer``."""
+    files = []
     for notebook in result.notebooks:
-        texts.append((notebook.name, notebook.ipynb))
-        if notebook.html is not None:
-            texts.append((f"{notebook.name.removesuffix('.ipynb')}.html", notebook.html))
-    return texts
+        files.append((notebook.name, notebook.ipynb.encode("utf-8")))
+        stem = notebook.name.removesuffix(".ipynb")
+        if notebook.html is not None and html:
+            files.append((f"{stem}.html", notebook.html.encode("utf-8")))
+        if notebook.html is not None and printer is not None:
+            files.append((f"{stem}.pdf", _printed(printer, notebook.html)))
+    return files
+
+
+def _printed(printer: PdfPrinter, page: str) -> bytes:
+    """``page`` printed to PDF (in a private temporary folder), as bytes to stage."""
+    with tempfile.TemporaryDirectory(prefix="offerkit-pdf-") as folder:
+        target = Path(folder) / "handout.pdf"
+        try:
+            printer.print_html(page, target)
+        except PublishError as exc:
+            raise BuildEnvironmentError(f"--pdf: {exc}") from None
+        return target.read_bytes()
+
+
+@contextmanager
+def _pdf_printer(pdf: bool) -> Iterator[PdfPrinter | None]:
+    """One Chromium for the whole build with ``pdf`` (None without); a missing browser is
+    an environment error (exit status 3), found before any participant runs."""
+    if not pdf:
+        yield None
+        return
+    printer = PdfPrinter()
+    try:
+        printer.__enter__()
+    except PublishError as exc:
+        raise BuildEnvironmentError(f"--pdf: {exc}") from None
+    try:
+        yield printer
+    finally:
+        printer.__exit__(None, None, None)
 
 
 def _jobs(options: BuildOptions, todo: list[Participant], lessons: Any) -> list[ParticipantJob]:
     return [
         ParticipantJob(
-            p.slug, build_parameters(p.parameters), lessons, options.timeout, options.html
+            p.slug,
+            build_parameters(p.parameters),
+            lessons,
+            options.timeout,
+            options.html or options.pdf,
         )
         for p in todo
     ]
@@ -195,7 +248,7 @@ def build_workbooks(options: BuildOptions) -> BuildReport:
     participants = read_roster(options.roster, options.limits)
     lessons = select_lessons(options.lessons_dir, options.lessons, options.audience)
     out = open_output_folder(options.out)
-    with build_lock(out), interrupts_as_exceptions():
+    with build_lock(out), interrupts_as_exceptions(), _pdf_printer(options.pdf) as printer:
         remove_temporaries(out)
         key = folder_secret(out)
         hashes = {
@@ -205,6 +258,7 @@ def build_workbooks(options: BuildOptions) -> BuildReport:
                 html=options.html,
                 key=key,
                 audience=options.audience,
+                pdf=options.pdf,
             )
             for p in participants
         }
@@ -212,9 +266,10 @@ def build_workbooks(options: BuildOptions) -> BuildReport:
             "offerkit": __version__,
             "lessons": [lesson.name for lesson in lessons],
             "html": options.html,
+            "pdf": options.pdf,
             "audience": options.audience,
         }
-        writer = _Writer(out, key, about, hashes)
+        writer = _Writer(out, key, about, hashes, printer)
         gone = tuple(sorted(set(writer.entries) - set(hashes)))
         if options.prune:
             for slug in gone:

@@ -73,6 +73,12 @@ def add_build_arguments(parser: argparse.ArgumentParser) -> None:
     )
     parser.add_argument("--html", action="store_true", help="also write HTML handouts")
     parser.add_argument(
+        "--pdf",
+        action="store_true",
+        help="also write a printable PDF of each handout (needs Debian's Chromium and "
+        "Playwright; OFFERKIT_CHROMIUM names another Chromium)",
+    )
+    parser.add_argument(
         "--force", action="store_true", help="rebuild every participant, even unchanged ones"
     )
     parser.add_argument(
@@ -137,6 +143,7 @@ def run_build(args: argparse.Namespace) -> int:
         lessons=parse_lesson_ids(args.lessons),
         jobs=args.jobs,
         html=args.html,
+        pdf=args.pdf,
         force=args.force,
         timeout=args.timeout,
         dask=args.dask,

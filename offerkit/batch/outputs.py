@@ -6,7 +6,8 @@ Layout::
     OUT/manifest.json              per participant: keyed hashes, files, status, duration
     OUT/index.html                 the instructor's page: participants and their files
     OUT/<slug>/NN-title.ipynb      one executed workbook per lesson
-    OUT/<slug>/NN-title.html       with --html
+    OUT/<slug>/NN-title.html       with --html: the handout (no code, opens offline)
+    OUT/<slug>/NN-title.pdf        with --pdf: the handout, printed
     OUT/.offerkit-secret           the key of the manifest's hashes (owner-only)
     OUT/.offerkit-build.lock       held while a build runs
 
@@ -43,7 +44,7 @@ __all__ = [
 MANIFEST = "manifest.json"
 MANIFEST_SCHEMA = 2
 _PART = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.-]*$")
-_LESSON_FILE = re.compile(r"^\d\d-[a-z0-9-]+\.(ipynb|html)$")
+_LESSON_FILE = re.compile(r"^\d\d-[a-z0-9-]+\.(ipynb|html|pdf)$")
 
 
 def safe_path(out: Path, *parts: str) -> Path:
@@ -69,7 +70,7 @@ def write_output(out: Path, relative: str, text: str) -> Path:
 
 def owned_file(out: Path, slug: str, relative: str, digest: object, key: bytes) -> Path | None:
     """The file ``relative`` if the build made it for ``slug`` and it is unchanged since:
-    ``slug/NN-title.ipynb|html``, a regular file (no link), whose keyed hash is ``digest``."""
+    ``slug/NN-title.ipynb|html|pdf``, a regular file (no link), whose keyed hash is ``digest``."""
     parts = relative.split("/")
     if len(parts) != 2 or parts[0] != slug or not _LESSON_FILE.match(parts[1]):
         return None

@@ -3,8 +3,8 @@
 Lesson ``00`` (start here: the learner's profile) is always part of a workbook when it
 exists; ``--lessons 01,03`` adds the lessons named. A participant's hash (keyed with the output
 folder's secret) covers the validated parameters, the text of every chosen lesson, whether
-HTML was asked for, the audience and the offerkit version: if none changed and the files
-are intact, the participant is skipped. Workbooks are made from the learner build of each
+HTML or PDFs were asked for, the audience and the offerkit version: if none changed and the
+files are intact, the participant is skipped. Workbooks are made from the learner build of each
 lesson unless the audience is ``instructors``.
 """
 
@@ -99,9 +99,10 @@ def participant_hash(
     html: bool,
     key: bytes,
     audience: str = "learners",
+    pdf: bool = False,
 ) -> str:
     """A hash keyed with the output folder's ``key`` (HMAC-SHA256) over the parameters,
-    the lessons' texts, ``html``, ``audience`` and the version. Without the key, the hash
+    the lessons' texts, ``html``, ``pdf``, ``audience`` and the version. Without the key, the hash
     cannot be used to test guesses of a participant's figures."""
     document = {
         "parameters": dict(sorted(parameters.items())),
@@ -110,6 +111,7 @@ def participant_hash(
             for lesson in lessons
         ],
         "html": html,
+        **({"pdf": True} if pdf else {}),  # builds without PDFs keep their earlier hashes
         "audience": audience,
         "offerkit": __version__,
     }

@@ -16,12 +16,10 @@ kernel.
 
 from __future__ import annotations
 
-import copy
 import logging
 import shutil
 import time
 from collections.abc import Callable
-from functools import cache
 from typing import Any
 
 import nbformat
@@ -38,6 +36,8 @@ from papermill.execute import (
 from papermill.iorw import load_notebook_node
 from papermill.parameterize import parameterize_notebook
 
+from offerkit.batch.handout import handout_html
+from offerkit.batch.injection import readable_parameters
 from offerkit.batch.jobs import (
     CellFailure,
     LessonSource,
@@ -94,6 +94,7 @@ def _run_code(km: KernelManager, code: str, timeout: float) -> None:
 def _parameterized(lesson: LessonSource, job: ParticipantJob) -> Any:
     nb = load_notebook_node(_reads(lesson.text, as_version=4))
     nb = parameterize_notebook(nb, dict(job.parameters), kernel_name="python3")
+    nb = readable_parameters(nb, job.parameters)  # "Zoë", not "Zo\xeb"
     nb = prepare_notebook_metadata(nb, lesson.input_path, f"{job.slug}/{lesson.name}")
     return remove_error_markers(nb)
 
@@ -142,23 +143,6 @@ def _execute_lesson(
     return nb, None
 
 
-@cache
-def _html_exporter() -> Any:
-    from nbconvert import HTMLExporter
-
-    exporter: Callable[..., Any] = HTMLExporter
-    return exporter(template_name="lab")
-
-
-def _handout(nb: Any) -> Any:
-    """The notebook as its HTML handout shows it: without the ``parameters`` cell, whose
-    values are the lessons' demo profile (the injected cell below it holds the
-    participant's own)."""
-    page = copy.deepcopy(nb)
-    page.cells = [c for c in page.cells if "parameters" not in c.metadata.get("tags", [])]
-    return page
-
-
 def _output(lesson: LessonSource, nb: Any, started: float, html: bool) -> NotebookOutput:
     cell_seconds = sum(
         float(c.metadata.papermill.get("duration") or 0.0)
@@ -167,8 +151,7 @@ def _output(lesson: LessonSource, nb: Any, started: float, html: bool) -> Notebo
     )
     page = None
     if html:
-        resources = {"metadata": {"name": lesson.name.removesuffix(".ipynb")}}
-        page, _ = _html_exporter().from_notebook_node(_handout(nb), resources=resources)
+        page = handout_html(nb, lesson.name.removesuffix(".ipynb"))
     text = _writes(nb)
     return NotebookOutput(lesson.name, text, page, time.perf_counter() - started, cell_seconds)
 
