@@ -105,9 +105,6 @@ def _salary(args: argparse.Namespace) -> int:
     return 0
 
 
-EXAMPLE_LEARNER = "example-learner.answers.json"  # in the data folder
-
-
 def _plan_from_answers(path: Path) -> OfferPlan:
     """The plan of the learner whose answers file is ``path`` (default parameters)."""
     from offerkit.learner.answers import read_answers
@@ -146,10 +143,10 @@ def _plan(args: argparse.Namespace) -> int:
     (one A4 page when printed; long answers shortened) and, with --pdf, plan.pdf. A file
     in the folder that offerkit did not write is never overwritten."""
     from offerkit.publish.files import OwnedFolder
-    from offerkit.rules.catalogue import data_dir
+    from offerkit.resources import example_learner
     from offerkit.rules.plan import plan_html, plan_markdown
 
-    answers = Path(args.answers) if args.answers else data_dir() / EXAMPLE_LEARNER
+    answers = Path(args.answers) if args.answers else example_learner()
     plan = _plan_from_answers(answers)
     folder = OwnedFolder(Path(args.out))
     folder.check("plan.md", "plan.html", *(["plan.pdf"] if args.pdf else []))

@@ -5,6 +5,7 @@ from __future__ import annotations
 import ast
 import importlib
 import inspect
+import os
 import re
 import subprocess
 import tomllib
@@ -113,10 +114,37 @@ def test_conda_uses_conda_forge() -> None:
     assert ("offerkit", ["conda-forge"]) == (ENVIRONMENT["name"], ENVIRONMENT["channels"])
 
 
-def test_catalogues_are_shipped_with_the_package() -> None:
-    assert ["data/*.csv", "data/example-learner.answers.json", "py.typed"] == PYPROJECT["tool"][
-        "setuptools"
-    ]["package-data"]["offerkit"]
+PACKAGE_DATA: list[str] = PYPROJECT["tool"]["setuptools"]["package-data"]["offerkit"]
+
+
+@pytest.mark.parametrize(
+    ("link", "source", "pattern"),
+    [
+        ("data", "data", "*"),
+        ("notebooks", "notebooks", "*.ipynb"),
+        ("instructor-notebooks", "instructor", "*.ipynb"),
+    ],
+)
+def test_the_package_folders_link_to_the_one_source(link: str, source: str, pattern: str) -> None:
+    """Every committed data file and notebook is matched by a package-data pattern, through
+    the package's link to the repository folder (no second copy)."""
+    folder = ROOT / "offerkit" / link
+    shipped = sorted(
+        path.name
+        for path in folder.glob(pattern)
+        if any(path.match(f"offerkit/{glob}") for glob in PACKAGE_DATA)
+    )
+    committed = sorted(path.name for path in (ROOT / source).glob(pattern))
+    assert (True, f"../{source}", committed) == (folder.is_symlink(), os.readlink(folder), shipped)
+
+
+def test_the_license_file_matches_pyproject() -> None:
+    text = (ROOT / "LICENSE").read_text(encoding="utf-8")
+    assert ("MIT", ["LICENSE"], "MIT License") == (
+        PYPROJECT["project"]["license"],
+        PYPROJECT["project"]["license-files"],
+        text.splitlines()[0],
+    )
 
 
 # ---------------------------------------------------------------- the console script

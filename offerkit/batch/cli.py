@@ -13,6 +13,7 @@ from pathlib import Path
 
 from offerkit.batch.roster import RosterLimits
 from offerkit.errors import BuildEnvironmentError
+from offerkit.resources import example_roster
 
 __all__ = ["DEFAULT_ROSTER", "EXIT_STATUSES", "add_build_arguments", "run_build"]
 
@@ -27,7 +28,7 @@ exit status:
        nothing half-written; run the same command again to finish)
 """
 
-DEFAULT_ROSTER = Path(__file__).resolve().parents[2] / "data" / "roster-example.csv"
+DEFAULT_ROSTER = example_roster()  # in the package: found from any folder
 
 
 def _whole_number(text: str) -> int:
