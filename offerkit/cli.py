@@ -21,7 +21,19 @@ from offerkit.errors import OfferkitError
 if TYPE_CHECKING:
     from offerkit.rules.plan import OfferPlan
 
-__all__ = ["main"]
+__all__ = ["EXIT_STATUSES", "build_parser", "main"]
+
+EXIT_STATUSES = """\
+exit status:
+  0    done
+  1    build: some participants failed; the others were built
+  2    bad input or options, or no command given (one line on stderr says what)
+  3    build: the environment (--out unwritable, disk full, another build holds --out,
+       no Dask scheduler)
+  130  interrupted by Ctrl-C; 143: build terminated by SIGTERM
+
+'offerkit COMMAND --help' shows a command's options.
+"""
 
 
 def _salary_arguments(parser: argparse.ArgumentParser) -> None:
@@ -177,9 +189,11 @@ def build_parser() -> argparse.ArgumentParser:
         prog="offerkit",
         description="Prepare for the offer and salary conversation: lessons, rules and "
         "workbook builds.",
+        epilog=EXIT_STATUSES,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     parser.add_argument("--version", action="version", version=f"offerkit {__version__}")
-    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND", help="the command to run:")
     salary = sub.add_parser(
         "salary", help="your annual range and a verdict on an ask", description=_salary.__doc__
     )
@@ -217,9 +231,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     """Entry point of the ``offerkit`` console script."""
     parser = build_parser()
     args = parser.parse_args(argv)
-    if not getattr(args, "handler", None):
-        parser.print_help()
-        return 0
+    if not getattr(args, "handler", None):  # no command: the help, as a usage error
+        parser.print_help(sys.stderr)
+        return 2
     try:
         return int(args.handler(args))
     except OfferkitError as exc:

@@ -121,7 +121,11 @@ def add_build_arguments(parser: argparse.ArgumentParser) -> None:
         metavar="MB",
         help=f"largest roster file read (default {RosterLimits.max_bytes // 1_000_000} MB)",
     )
-    parser.add_argument("--no-progress", action="store_true", help="no progress bars")
+    parser.add_argument(
+        "--no-progress",
+        action="store_true",
+        help="no progress bars (they are shown only when stderr is a terminal anyway)",
+    )
     parser.formatter_class = argparse.RawDescriptionHelpFormatter
     parser.epilog = EXIT_STATUSES
 
@@ -141,7 +145,7 @@ def run_build(args: argparse.Namespace) -> int:
         force=args.force,
         timeout=args.timeout,
         dask=args.dask,
-        progress=not args.no_progress,
+        progress=not args.no_progress and sys.stderr.isatty(),  # bars only on a terminal
         audience=args.audience,
         prune=args.prune,
         connect_timeout=args.connect_timeout,
