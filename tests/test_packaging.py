@@ -305,3 +305,28 @@ def test_personal_and_generated_files_stay_out_of_git(path: str) -> None:
         ["git", "check-ignore", "--no-index", "-q", path], cwd=ROOT, check=False
     )
     assert 0 == result.returncode, f"{path} is not git-ignored"
+
+
+# ---------------------------------------------------------------- the installed wheel
+
+
+@pytest.mark.slow
+def test_the_installed_wheel_works_from_outside_the_repository(tmp_path: Path) -> None:
+    """.ci/wheel-check: `pip wheel .`, a clean virtual environment, then build, guide,
+    release, plan, export-answers, pulse, init and papermill from another folder (minutes:
+    the dependencies are installed from the registry)."""
+    if os.environ.get("OFFERKIT_WHEEL_CHECKED"):
+        pytest.skip(".ci/run has just run .ci/wheel-check")
+    if not (ROOT / ".git").exists():
+        pytest.skip("not a git checkout: the wheel is built from the files git knows")
+    result = subprocess.run(
+        ["bash", str(ROOT / ".ci" / "wheel-check"), str(tmp_path)],
+        capture_output=True,
+        text=True,
+        timeout=1800,
+        check=False,
+    )
+    assert (0, True) == (
+        result.returncode,
+        "wheel-check: the installed wheel works" in result.stdout,
+    ), (result.stdout[-3000:], result.stderr[-3000:])
