@@ -21,7 +21,19 @@ from offerkit.errors import OfferkitError
 if TYPE_CHECKING:
     from offerkit.rules.plan import OfferPlan
 
-__all__ = ["main"]
+__all__ = ["EXIT_STATUSES", "build_parser", "main"]
+
+EXIT_STATUSES = """\
+exit status:
+  0    done
+  1    build: some participants failed; the others were built
+  2    bad input or options, or no command given (one line on stderr says what)
+  3    build: the environment (--out unwritable, disk full, another build holds --out,
+       no Dask scheduler)
+  130  interrupted by Ctrl-C; 143: build terminated by SIGTERM
+
+'offerkit COMMAND --help' shows a command's options.
+"""
 
 
 def _salary_arguments(parser: argparse.ArgumentParser) -> None:
@@ -131,9 +143,6 @@ def _check(args: argparse.Namespace) -> int:
     return 0 if report.clean else 1
 
 
-EXAMPLE_LEARNER = "example-learner.answers.json"  # in the data folder
-
-
 def _plan_from_answers(path: Path) -> OfferPlan:
     """The plan of the learner whose answers file is ``path`` (default parameters)."""
     from offerkit.learner.answers import read_answers
@@ -172,10 +181,10 @@ def _plan(args: argparse.Namespace) -> int:
     (one A4 page when printed; long answers shortened) and, with --pdf, plan.pdf. A file
     in the folder that offerkit did not write is never overwritten."""
     from offerkit.publish.files import OwnedFolder
-    from offerkit.rules.catalogue import data_dir
+    from offerkit.resources import example_learner
     from offerkit.rules.plan import plan_html, plan_markdown
 
-    answers = Path(args.answers) if args.answers else data_dir() / EXAMPLE_LEARNER
+    answers = Path(args.answers) if args.answers else example_learner()
     plan = _plan_from_answers(answers)
     folder = OwnedFolder(Path(args.out))
     folder.check("plan.md", "plan.html", *(["plan.pdf"] if args.pdf else []))
@@ -206,9 +215,11 @@ def build_parser() -> argparse.ArgumentParser:
         prog="offerkit",
         description="Prepare for the offer and salary conversation: lessons, rules and "
         "workbook builds.",
+        epilog=EXIT_STATUSES,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     parser.add_argument("--version", action="version", version=f"offerkit {__version__}")
-    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND", help="the command to run:")
     salary = sub.add_parser(
         "salary", help="your annual range and a verdict on an ask", description=_salary.__doc__
     )
@@ -257,9 +268,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     """Entry point of the ``offerkit`` console script."""
     parser = build_parser()
     args = parser.parse_args(argv)
-    if not getattr(args, "handler", None):
-        parser.print_help()
-        return 0
+    if not getattr(args, "handler", None):  # no command: the help, as a usage error
+        parser.print_help(sys.stderr)
+        return 2
     try:
         return int(args.handler(args))
     except OfferkitError as exc:

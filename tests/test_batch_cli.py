@@ -69,9 +69,20 @@ def test_every_option_reaches_the_build(asked: list[BuildOptions], tmp_path: Pat
     assert [expected] == asked
 
 
-def test_progress_is_shown_unless_turned_off(asked: list[BuildOptions]) -> None:
-    assert 0 == main(["build"])
-    assert (True, None) == (asked[0].progress, asked[0].lessons)
+@pytest.mark.parametrize(
+    ("terminal", "argv", "expected"),
+    [(True, [], True), (True, ["--no-progress"], False), (False, [], False)],
+)
+def test_progress_bars_only_on_a_terminal_unless_turned_off(
+    asked: list[BuildOptions],
+    monkeypatch: pytest.MonkeyPatch,
+    terminal: bool,
+    argv: list[str],
+    expected: bool,
+) -> None:
+    monkeypatch.setattr("sys.stderr.isatty", lambda: terminal)
+    assert 0 == main(["build", *argv])
+    assert (expected, None) == (asked[0].progress, asked[0].lessons)
 
 
 def test_success_prints_the_report_and_exits_0(

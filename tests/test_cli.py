@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import argparse
 import json
 import subprocess
 import sys
@@ -237,9 +238,62 @@ def test_salary_help_lists_every_option(capsys: pytest.CaptureFixture[str]) -> N
     assert [] == [o for o in [*options, "--ask", "--json"] if o not in out]
 
 
-def test_no_command_prints_help(capsys: pytest.CaptureFixture[str]) -> None:
-    code, out, _err = _run(capsys)
-    assert (0, True) == (code, out.startswith("usage: offerkit"))
+def test_no_command_prints_help_on_stderr_and_exits_2(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    code, out, err = _run(capsys)
+    assert (2, "", True) == (code, out, err.startswith("usage: offerkit"))
+
+
+def test_help_lists_the_exit_statuses(capsys: pytest.CaptureFixture[str]) -> None:
+    with pytest.raises(SystemExit):
+        main(["--help"])
+    out = capsys.readouterr().out
+    statuses = out.split("exit status:\n", 1)[1].splitlines()
+    codes = [line.split()[0] for line in statuses if line.startswith("  ") and line[2] != " "]
+    assert ["0", "1", "2", "3", "130"] == codes
+
+
+def _parsers() -> list[tuple[str, argparse.ArgumentParser]]:
+    """The main parser and every sub-command's parser, by command name."""
+    parser = build_parser()
+    found = [("offerkit", parser)]
+    for action in parser._actions:
+        if isinstance(action, argparse._SubParsersAction):
+            found += [(f"offerkit {name}", sub) for name, sub in action.choices.items()]
+    return found
+
+
+PARSERS = _parsers()
+
+
+def test_every_command_is_walked() -> None:
+    expected = {"salary", "plan", "build", "guide", "release", "init", "pulse", "export-answers"}
+    assert set() == expected - {name.split()[-1] for name, _parser in PARSERS}
+
+
+@pytest.mark.parametrize(("name", "parser"), PARSERS, ids=[n for n, _p in PARSERS])
+def test_every_option_has_help(name: str, parser: argparse.ArgumentParser) -> None:
+    missing = [
+        "/".join(action.option_strings) or action.dest
+        for action in parser._actions
+        if not action.help or action.help == argparse.SUPPRESS
+    ]
+    assert [] == missing, name
+
+
+@pytest.mark.parametrize(("name", "parser"), PARSERS, ids=[n for n, _p in PARSERS])
+def test_help_renders_without_doubled_percent_signs(
+    name: str, parser: argparse.ArgumentParser
+) -> None:
+    rendered = parser.format_help()
+    assert (True, False) == (rendered.startswith(f"usage: {name}"), "%%" in rendered)
+
+
+def test_every_command_in_the_list_has_a_summary() -> None:
+    parser = build_parser()
+    (commands,) = [a for a in parser._actions if isinstance(a, argparse._SubParsersAction)]
+    assert [] == [c.dest for c in commands._choices_actions if not c.help]
 
 
 def test_version(capsys: pytest.CaptureFixture[str]) -> None:

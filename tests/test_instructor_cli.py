@@ -53,7 +53,7 @@ def test_help_lists_the_instructor_commands(capsys: pytest.CaptureFixture[str]) 
     with pytest.raises(SystemExit):
         main(["--help"])
     out = capsys.readouterr().out
-    commands = ("guide", "release", "export-answers", "pulse")
+    commands = ("guide", "release", "init", "export-answers", "pulse")
     assert [] == [command for command in commands if command not in out]
 
 
@@ -157,6 +157,45 @@ def test_release_of_a_malformed_lesson_is_one_line(
     assert line.startswith("offerkit release: error: ")
     assert "01-fixture.ipynb, column 'title'" in line
     assert not (tmp_path / "r").exists()
+
+
+# init
+
+
+def test_init_copies_the_lessons_and_says_what_next(
+    lessons: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    course = tmp_path / "course"
+    assert 0 == main(["init", str(course)])
+    expected = [
+        f"wrote 2 lessons to {course}",
+        f"next: jupyter lab {course}  (then open 00-start-here.ipynb)",
+    ]
+    assert expected == capsys.readouterr().out.splitlines()
+    assert ["01-fixture.ipynb", "02-next.ipynb"] == sorted(p.name for p in course.glob("*.ipynb"))
+
+
+def test_init_again_lists_what_it_left_alone(
+    lessons: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    course = tmp_path / "course"
+    main(["init", str(course)])
+    (course / "02-next.ipynb").write_text("{}", encoding="utf-8")
+    capsys.readouterr()
+    assert 0 == main(["init", str(course)])
+    assert [
+        "1 lesson was already up to date",
+        f"left alone: {course / '02-next.ipynb'} (edited since offerkit wrote it)",
+        f"next: jupyter lab {course}  (then open 00-start-here.ipynb)",
+    ] == capsys.readouterr().out.splitlines()
+
+
+def test_init_defaults_to_offerkit_course_here(
+    lessons: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    assert 0 == main(["init"])
+    assert 2 == len(list((tmp_path / "offerkit-course").glob("*.ipynb")))
 
 
 # export-answers
@@ -319,6 +358,20 @@ def test_pulse_prints_every_file_written_and_each_skipped_one(
     (skipped,) = captured.err.splitlines()
     assert skipped.startswith("offerkit pulse: bad.offerkit-export.json: not an offerkit export")
     assert skipped.endswith("(skipped)")
+
+
+def test_pulse_of_a_missing_folder_exits_2_and_writes_nothing(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    write(tmp_path / "in", [export(n) for n in range(3)])
+    missing = tmp_path / "exprots"
+    argv = ["pulse", str(tmp_path / "in"), str(missing), "--out", str(tmp_path / "out")]
+    expected = (
+        "offerkit pulse: error: 'exports' must be an export file or a folder of them "
+        f"(got {str(missing)!r}); there is no such file or folder; nothing was written"
+    )
+    assert expected == one_line_error(argv, capsys)
+    assert not (tmp_path / "out").exists()
 
 
 def test_pulse_needs_at_least_one_export(capsys: pytest.CaptureFixture[str]) -> None:

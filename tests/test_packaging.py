@@ -5,6 +5,7 @@ from __future__ import annotations
 import ast
 import importlib
 import inspect
+import os
 import re
 import subprocess
 import tomllib
@@ -113,10 +114,37 @@ def test_conda_uses_conda_forge() -> None:
     assert ("offerkit", ["conda-forge"]) == (ENVIRONMENT["name"], ENVIRONMENT["channels"])
 
 
-def test_catalogues_are_shipped_with_the_package() -> None:
-    assert ["data/*.csv", "data/example-learner.answers.json", "py.typed"] == PYPROJECT["tool"][
-        "setuptools"
-    ]["package-data"]["offerkit"]
+PACKAGE_DATA: list[str] = PYPROJECT["tool"]["setuptools"]["package-data"]["offerkit"]
+
+
+@pytest.mark.parametrize(
+    ("link", "source", "pattern"),
+    [
+        ("data", "data", "*"),
+        ("notebooks", "notebooks", "*.ipynb"),
+        ("instructor-notebooks", "instructor", "*.ipynb"),
+    ],
+)
+def test_the_package_folders_link_to_the_one_source(link: str, source: str, pattern: str) -> None:
+    """Every committed data file and notebook is matched by a package-data pattern, through
+    the package's link to the repository folder (no second copy)."""
+    folder = ROOT / "offerkit" / link
+    shipped = sorted(
+        path.name
+        for path in folder.glob(pattern)
+        if any(path.match(f"offerkit/{glob}") for glob in PACKAGE_DATA)
+    )
+    committed = sorted(path.name for path in (ROOT / source).glob(pattern))
+    assert (True, f"../{source}", committed) == (folder.is_symlink(), os.readlink(folder), shipped)
+
+
+def test_the_license_file_matches_pyproject() -> None:
+    text = (ROOT / "LICENSE").read_text(encoding="utf-8")
+    assert ("MIT", ["LICENSE"], "MIT License") == (
+        PYPROJECT["project"]["license"],
+        PYPROJECT["project"]["license-files"],
+        text.splitlines()[0],
+    )
 
 
 # ---------------------------------------------------------------- the console script
@@ -277,3 +305,28 @@ def test_personal_and_generated_files_stay_out_of_git(path: str) -> None:
         ["git", "check-ignore", "--no-index", "-q", path], cwd=ROOT, check=False
     )
     assert 0 == result.returncode, f"{path} is not git-ignored"
+
+
+# ---------------------------------------------------------------- the installed wheel
+
+
+@pytest.mark.slow
+def test_the_installed_wheel_works_from_outside_the_repository(tmp_path: Path) -> None:
+    """.ci/wheel-check: `pip wheel .`, a clean virtual environment, then build, guide,
+    release, plan, export-answers, pulse, init and papermill from another folder (minutes:
+    the dependencies are installed from the registry)."""
+    if os.environ.get("OFFERKIT_WHEEL_CHECKED"):
+        pytest.skip(".ci/run has just run .ci/wheel-check")
+    if not (ROOT / ".git").exists():
+        pytest.skip("not a git checkout: the wheel is built from the files git knows")
+    result = subprocess.run(
+        ["bash", str(ROOT / ".ci" / "wheel-check"), str(tmp_path)],
+        capture_output=True,
+        text=True,
+        timeout=1800,
+        check=False,
+    )
+    assert (0, True) == (
+        result.returncode,
+        "wheel-check: the installed wheel works" in result.stdout,
+    ), (result.stdout[-3000:], result.stderr[-3000:])

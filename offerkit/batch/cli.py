@@ -13,6 +13,7 @@ from pathlib import Path
 
 from offerkit.batch.roster import RosterLimits
 from offerkit.errors import BuildEnvironmentError
+from offerkit.resources import example_roster
 
 __all__ = ["DEFAULT_ROSTER", "EXIT_STATUSES", "add_build_arguments", "run_build"]
 
@@ -27,7 +28,7 @@ exit status:
        nothing half-written; run the same command again to finish)
 """
 
-DEFAULT_ROSTER = Path(__file__).resolve().parents[2] / "data" / "roster-example.csv"
+DEFAULT_ROSTER = example_roster()  # in the package: found from any folder
 
 
 def _whole_number(text: str) -> int:
@@ -126,7 +127,11 @@ def add_build_arguments(parser: argparse.ArgumentParser) -> None:
         metavar="MB",
         help=f"largest roster file read (default {RosterLimits.max_bytes // 1_000_000} MB)",
     )
-    parser.add_argument("--no-progress", action="store_true", help="no progress bars")
+    parser.add_argument(
+        "--no-progress",
+        action="store_true",
+        help="no progress bars (they are shown only when stderr is a terminal anyway)",
+    )
     parser.formatter_class = argparse.RawDescriptionHelpFormatter
     parser.epilog = EXIT_STATUSES
 
@@ -147,7 +152,7 @@ def run_build(args: argparse.Namespace) -> int:
         force=args.force,
         timeout=args.timeout,
         dask=args.dask,
-        progress=not args.no_progress,
+        progress=not args.no_progress and sys.stderr.isatty(),  # bars only on a terminal
         audience=args.audience,
         prune=args.prune,
         connect_timeout=args.connect_timeout,

@@ -1,5 +1,5 @@
-"""The instructor sub-commands of ``offerkit``: ``guide``, ``release``, ``export-answers``
-and ``pulse``.
+"""The instructor (and course-copy) sub-commands of ``offerkit``: ``guide``, ``release``,
+``init``, ``export-answers`` and ``pulse``.
 
 :func:`add_instructor_commands` registers them on the main parser's sub-parsers; each
 handler imports what it needs when it runs, so ``offerkit --help`` stays fast.
@@ -11,7 +11,7 @@ import argparse
 import sys
 from pathlib import Path
 
-from offerkit.errors import AnswersFileError, ForeignFileError
+from offerkit.errors import AnswersFileError, ForeignFileError, InvalidInputError
 
 __all__ = ["add_instructor_commands"]
 
@@ -52,6 +52,30 @@ def _release(args: argparse.Namespace) -> int:
     return 0
 
 
+def _lessons(count: int) -> str:
+    return f"{count} lesson" if count == 1 else f"{count} lessons"
+
+
+def _init(args: argparse.Namespace) -> int:
+    """Copy the lessons for self-study into DIR: the learner build (no instructor notes or
+    worked solutions). Then run `jupyter lab DIR` and open 00-start-here.ipynb; your answers
+    are saved in DIR/answers/. Run it again after upgrading offerkit to refresh the lessons:
+    a lesson you edited, your answers and any file offerkit did not write are left alone
+    (and listed)."""
+    from offerkit.instructor.selfstudy import init_course
+
+    copy = init_course(Path(args.dir))
+    if copy.written:
+        print(f"wrote {_lessons(len(copy.written))} to {copy.folder}")
+    if copy.current:
+        were = "was" if len(copy.current) == 1 else "were"
+        print(f"{_lessons(len(copy.current))} {were} already up to date")
+    for path, reason in copy.kept:
+        print(f"left alone: {path} ({reason})")
+    print(f"next: jupyter lab {copy.folder}  (then open 00-start-here.ipynb)")
+    return 0
+
+
 def _answers_file(given: str) -> Path:
     if given:
         return Path(given)
@@ -65,7 +89,7 @@ def _answers_file(given: str) -> Path:
 
 def _export(args: argparse.Namespace) -> int:
     """Write an anonymised summary of your answers for the workshop pulse (goal-area
-    weights, strength mix, ask as %% over previous pay, exception kinds, decision window:
+    weights, strength mix, ask as % over previous pay, exception kinds, decision window:
     no names, ids, pay figures or free text) and print exactly what is in it. A file that
     is not an offerkit answers file, or an --out file that is not an offerkit export, is
     never changed."""
@@ -105,7 +129,16 @@ def _pulse(args: argparse.Namespace) -> int:
     any group from which a small one could be worked out."""
     from offerkit.instructor.pulse_report import write_pulse
 
-    files = write_pulse([Path(p) for p in args.exports], Path(args.out), args.min_group)
+    sources = [Path(p) for p in args.exports]
+    for source in sources:
+        if not source.exists():
+            raise InvalidInputError(
+                "exports",
+                "an export file or a folder of them",
+                str(source),
+                "there is no such file or folder; nothing was written",
+            )
+    files = write_pulse(sources, Path(args.out), args.min_group)
     for item in files.skipped:  # the instructor's terminal only: never in the report
         name = "".join(c if c.isprintable() else "\ufffd" for c in item.path.name)
         print(f"offerkit pulse: {name}: {item.reason} (skipped)", file=sys.stderr)
@@ -115,7 +148,7 @@ def _pulse(args: argparse.Namespace) -> int:
 
 
 def add_instructor_commands(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
-    """Register ``guide``, ``release``, ``export-answers`` and ``pulse`` on ``sub``."""
+    """Register ``guide``, ``release``, ``init``, ``export-answers`` and ``pulse`` on ``sub``."""
     guide = sub.add_parser("guide", help="write the facilitator guide", description=_guide.__doc__)
     guide.add_argument("--out", default="guide", help="output folder (default: guide/)")
     guide.add_argument("--start", default="09:00", help="workshop start time, HH:MM")
@@ -143,12 +176,28 @@ def add_instructor_commands(sub: argparse._SubParsersAction[argparse.ArgumentPar
         "release", help="write the learner or instructor build", description=_release.__doc__
     )
     release.add_argument(
-        "--for", dest="audience", required=True, choices=["learners", "instructors"]
+        "--for",
+        dest="audience",
+        required=True,
+        choices=["learners", "instructors"],
+        help="learners: without instructor notes or solutions; instructors: everything",
     )
     release.add_argument(
         "--out", default="release", help="writes OUT/<audience>/ (default: release)"
     )
     release.set_defaults(handler=_release)
+
+    init = sub.add_parser(
+        "init", help="copy the lessons into a folder for self-study", description=_init.__doc__
+    )
+    init.add_argument(
+        "dir",
+        nargs="?",
+        default="offerkit-course",
+        metavar="DIR",
+        help="folder to copy the lessons into (default: offerkit-course)",
+    )
+    init.set_defaults(handler=_init)
 
     export = sub.add_parser(
         "export-answers",

@@ -11,7 +11,6 @@ they are skipped, and row numbers still count them, so a row is named by its lin
 from __future__ import annotations
 
 import csv
-import os
 from collections.abc import Mapping
 from dataclasses import dataclass
 from functools import cache
@@ -19,6 +18,7 @@ from pathlib import Path
 from typing import Literal, TextIO
 
 from offerkit.errors import DataFileError
+from offerkit.resources import bundled_folder
 
 __all__ = ["SCHEMAS", "Column", "data_dir", "load_catalogue", "read_table"]
 
@@ -90,15 +90,9 @@ SCHEMAS: Mapping[str, tuple[Column, ...]] = {
 
 
 def data_dir() -> Path:
-    """The folder holding the catalogues: ``$OFFERKIT_DATA``, else the packaged copy,
-    else the repository's ``data/``."""
-    env = os.environ.get("OFFERKIT_DATA")
-    if env:
-        return Path(env)
-    packaged = Path(__file__).parent / "data"
-    if packaged.is_dir():
-        return packaged
-    return Path(__file__).resolve().parents[2] / "data"
+    """The folder holding the catalogues: ``$OFFERKIT_DATA``, else the package's ``data/``
+    (:func:`offerkit.resources.bundled_folder`)."""
+    return bundled_folder("data")
 
 
 def _convert(value: str, column: Column, path: str, row: int) -> object:

@@ -15,13 +15,13 @@ naming the notebook and the field.
 from __future__ import annotations
 
 import json
-import os
 import re
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from offerkit.errors import LessonMetadataError
+from offerkit.resources import bundled_folder
 
 __all__ = ["Lesson", "lesson_metadata", "lesson_notebooks", "notebooks_dir"]
 
@@ -53,9 +53,9 @@ class Lesson:
 
 
 def notebooks_dir() -> Path:
-    """``$OFFERKIT_NOTEBOOKS``, else the repository's ``notebooks/``."""
-    env = os.environ.get("OFFERKIT_NOTEBOOKS")
-    return Path(env) if env else Path(__file__).resolve().parents[2] / "notebooks"
+    """``$OFFERKIT_NOTEBOOKS``, else the package's ``notebooks/`` (the repository's
+    ``notebooks/`` in a clone; :func:`offerkit.resources.bundled_folder`)."""
+    return bundled_folder("notebooks")
 
 
 def _strings(meta: dict[str, Any], name: str, path: Path, required: bool) -> tuple[str, ...]:
