@@ -11,6 +11,7 @@ from collections.abc import Mapping, Sequence
 from pathlib import Path
 
 import nbformat
+import psutil
 from nbformat.v4 import new_code_cell, new_markdown_cell, new_notebook
 
 from offerkit.learner.params import parameters_cell_source
@@ -69,3 +70,20 @@ def write_roster(path: Path, rows: Sequence[Mapping[str, str]] = PEOPLE) -> Path
         writer.writeheader()
         writer.writerows(rows)
     return path
+
+
+def running_kernels(processes: Sequence[psutil.Process]) -> list[psutil.Process]:
+    """Those of ``processes`` that are kernels: started by jupyter_client
+    (``ipykernel_launcher``) or forked from a kernel fork server, whose command line they
+    keep (the server itself is not a kernel)."""
+    kernels = []
+    for process in processes:
+        try:
+            command = " ".join(process.cmdline())
+            parent = process.parent()
+            forked = parent is not None and "offerkit.batch.forking" in " ".join(parent.cmdline())
+        except psutil.Error:
+            continue
+        if "ipykernel_launcher" in command or forked:
+            kernels.append(process)
+    return kernels

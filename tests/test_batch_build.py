@@ -15,7 +15,7 @@ from pathlib import Path
 import nbformat
 import psutil
 import pytest
-from batch_helpers import PEOPLE, write_lessons, write_roster
+from batch_helpers import PEOPLE, running_kernels, write_lessons, write_roster
 from markup_helpers import page_problems
 from nbformat.v4 import new_code_cell, new_markdown_cell
 
@@ -377,7 +377,7 @@ def start_build(tmp_path: Path, people: int = 2) -> tuple[subprocess.Popen[bytes
     while len(kernels) < people and time.monotonic() < deadline:
         time.sleep(0.2)
         family = psutil.Process(process.pid).children(recursive=True)
-        kernels = [p for p in family if "ipykernel" in " ".join(p.cmdline())]
+        kernels = running_kernels(family)
     assert len(kernels) >= people, "the kernels did not start"
     time.sleep(1)  # let them start their cells
     return process, out

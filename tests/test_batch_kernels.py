@@ -196,7 +196,7 @@ def test_taken_kernel_is_warm_headless_and_discarded(closing: list[KernelFactory
 
 @pytest.mark.slow
 def test_spare_is_handed_out_next_and_shut_down_on_close(closing: list[KernelFactory]) -> None:
-    factory = KernelFactory(preload=(), keep_spare=True)
+    factory = KernelFactory(preload=(), keep_spare=True, fork=False)
     closing.append(factory)
     first = factory.take()
     spare = factory._spare
@@ -222,7 +222,7 @@ def test_spare_is_handed_out_next_and_shut_down_on_close(closing: list[KernelFac
 def test_dead_spare_is_replaced_and_discarding_a_dead_kernel_is_quiet(
     closing: list[KernelFactory],
 ) -> None:
-    factory = KernelFactory(preload=(), keep_spare=True)
+    factory = KernelFactory(preload=(), keep_spare=True, fork=False)
     closing.append(factory)
     first = factory.take()
     factory.discard(first)

@@ -37,7 +37,7 @@ def job(*lessons: LessonSource, timeout: int = 30, html: bool = False) -> Partic
 @pytest.fixture(scope="module")
 def factory() -> Iterator[KernelFactory]:
     """Light kernels (nothing preloaded) with a spare, shared by this module's tests."""
-    kernels = KernelFactory(preload=(), keep_spare=True)
+    kernels = KernelFactory(preload=(), keep_spare=True, fork=False)
     yield kernels
     kernels.close()
     assert not kernels.folder.exists()
@@ -45,14 +45,15 @@ def factory() -> Iterator[KernelFactory]:
 
 
 def kernels_left() -> list[psutil.Process]:
-    """Kernels still running under this process (other children, e.g. multiprocessing's
-    resource tracker left by an earlier test, do not count)."""
+    """Kernels (and kernel fork servers, whose forked kernels carry their command line)
+    still running under this process; other children, e.g. multiprocessing's resource
+    tracker left by an earlier test, do not count."""
     kernels = []
     for child in psutil.Process().children(recursive=True):
         try:
-            if child.status() != psutil.STATUS_ZOMBIE and "ipykernel_launcher" in " ".join(
-                child.cmdline()
-            ):
+            command = " ".join(child.cmdline())
+            kernel = "ipykernel_launcher" in command or "offerkit.batch.forking" in command
+            if child.status() != psutil.STATUS_ZOMBIE and kernel:
                 kernels.append(child)
         except psutil.NoSuchProcess:
             continue

@@ -330,3 +330,21 @@ def test_the_installed_wheel_works_from_outside_the_repository(tmp_path: Path) -
         result.returncode,
         "wheel-check: the installed wheel works" in result.stdout,
     ), (result.stdout[-3000:], result.stderr[-3000:])
+
+
+def test_conda_and_pip_agree_on_upper_bounds() -> None:
+    """The batch build's use of papermill, nbclient, jupyter_client and ipykernel is pinned
+    to the ranges it was tested with, the same in both files."""
+
+    def uppers(lines: list[str]) -> dict[str, list[str]]:
+        return {
+            _name(re.split(r"[<>=\[ ]", line, maxsplit=1)[0]): re.findall(r"<\s*([\w.]+)", line)
+            for line in lines
+            if "<" in line
+        }
+
+    dependencies = PYPROJECT["project"]["dependencies"]
+    pip = uppers(dependencies)
+    conda = uppers([e for e in ENVIRONMENT["dependencies"] if isinstance(e, str)])
+    assert {"ipykernel", "papermill", "nbclient", "jupyter-client"} <= set(pip)
+    assert pip == conda

@@ -17,7 +17,7 @@ import tempfile
 import time
 from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
@@ -154,7 +154,7 @@ class _Writer:
             with critical():
                 self.entries[slug] = {**entry, **record}
                 write_manifest(self.out, self.entries, self.about)
-            self.results.append(result)
+            self.results.append(_slim(result))
             return
         staging = Staging()
         files: dict[str, str] = {}
@@ -169,7 +169,7 @@ class _Writer:
             entry = {"hash": self.hashes[slug] if ok else None, "files": files, "good": ok}
             self.entries[slug] = {**entry, **record}
             write_manifest(self.out, self.entries, self.about)
-        self.results.append(result)
+        self.results.append(_slim(result))
 
     def prune(self, slug: str) -> None:
         """Remove what the build made for ``slug`` (a participant who left the roster);
@@ -182,6 +182,12 @@ class _Writer:
             if folder.is_dir() and not folder.is_symlink() and not any(folder.iterdir()):
                 folder.rmdir()
             write_manifest(self.out, self.entries, self.about)
+
+
+def _slim(result: ParticipantResult) -> ParticipantResult:
+    """``result`` without its workbook texts (written by now): what the report needs, so
+    memory stays flat however large the cohort."""
+    return replace(result, notebooks=())
 
 
 def _files(

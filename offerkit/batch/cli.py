@@ -138,6 +138,11 @@ def add_build_arguments(parser: argparse.ArgumentParser) -> None:
 
 def run_build(args: argparse.Namespace) -> int:
     """Build the workbooks; the exit status is one of :data:`EXIT_STATUSES`."""
+    # jsonschema (imported by nbformat) imports rfc3987_syntax, where installed, only to
+    # check "iri" string formats, and building its grammar takes about 1.5 s at every start.
+    # nbformat validates with no format checker and the build uses jsonschema for nothing
+    # else, so the build process skips that import.
+    sys.modules.setdefault("rfc3987_syntax", None)  # type: ignore[arg-type]  # None blocks it
     from offerkit.batch.build import BuildOptions, build_workbooks, format_report
     from offerkit.batch.plan import parse_lesson_ids
     from offerkit.batch.signals import BuildTerminated

@@ -31,8 +31,11 @@ from typing import Any
 
 from jupyter_client.asynchronous.client import AsyncKernelClient
 from jupyter_client.channels import AsyncZMQSocketChannel
+from jupyter_client.kernelspec import KernelSpecManager
 from jupyter_client.manager import KernelManager
 from traitlets import Type
+
+from offerkit.batch import forking
 
 __all__ = ["POLL_SLICE", "PRELOAD", "KernelFactory", "SlicedKernelClient"]
 
@@ -113,13 +116,31 @@ class KernelFactory:
     private folder.
     """
 
-    def __init__(self, preload: tuple[str, ...] = PRELOAD, *, keep_spare: bool = True) -> None:
+    def __init__(
+        self,
+        preload: tuple[str, ...] = PRELOAD,
+        *,
+        keep_spare: bool = True,
+        fork: bool | None = None,
+    ) -> None:
         self.preload = preload
-        self.keep_spare = keep_spare
         _remove_abandoned_folders()
         self.folder = Path(tempfile.mkdtemp(prefix=f"{_FOLDER_PREFIX}{os.getpid()}-"))
         self._spare: KernelManager | None = None
         self._live: list[KernelManager] = []
+        self._server: forking.ForkServer | None = None
+        self._specs: KernelSpecManager | None = None
+        if forking.available() if fork is None else fork:
+            self._server = forking.ForkServer(self.folder, self._environment())
+            kernels = forking.kernel_spec(self.folder, self._server.path)
+            self._specs = KernelSpecManager(kernel_dirs=[str(kernels)], ensure_native_kernel=False)
+        # a forked kernel starts in a tenth of a second: a spare would only cost memory
+        self.keep_spare = keep_spare and self._server is None
+
+    @property
+    def forked(self) -> bool:
+        """True when kernels are forked from this worker's fork server."""
+        return self._server is not None
 
     def _environment(self) -> dict[str, str]:
         env = dict(os.environ)
@@ -134,14 +155,19 @@ class KernelFactory:
 
     def _launch(self) -> KernelManager:
         name = f"k-{uuid.uuid4().hex[:12]}"
+        settings: dict[str, Any] = {"kernel_name": "python3"}
+        lines = [f"--IPKernelApp.exec_lines={line}" for line in self.preload]
+        if self._specs is not None:
+            settings = {"kernel_name": forking.PROVISIONER, "kernel_spec_manager": self._specs}
+            # pyplot was imported before this kernel's shell existed: hook inline charts up
+            lines.append("--IPKernelApp.exec_lines=%matplotlib inline")
         km = KernelManager(
-            kernel_name="python3",
+            **settings,
             transport="ipc",
             ip=str(self.folder / name),
             connection_file=str(self.folder / f"{name}.json"),
             client_class="offerkit.batch.kernels.SlicedKernelClient",
         )
-        lines = [f"--IPKernelApp.exec_lines={line}" for line in self.preload]
         km.start_kernel(
             extra_arguments=[*_KERNEL_ARGUMENTS, *lines],
             env=self._environment(),
@@ -182,10 +208,14 @@ class KernelFactory:
                 with contextlib.suppress(OSError):  # already gone
                     os.kill(pid, signal.SIGKILL)
         self._live.clear()
+        if self._server is not None:
+            self._server.close()
         shutil.rmtree(self.folder, ignore_errors=True)
 
     def close(self) -> None:
-        """Shut down the spare kernel and remove the private folder."""
+        """Shut down the spare kernel and the fork server; remove the private folder."""
         self.discard(self._spare)
         self._spare = None
+        if self._server is not None:
+            self._server.close()
         shutil.rmtree(self.folder, ignore_errors=True)

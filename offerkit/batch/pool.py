@@ -203,10 +203,11 @@ def run_dask(
             client.submit(run_participant, job, key=f"offerkit-{run}-{job.slug}", pure=False): job
             for job in jobs
         }
-        for future in completed(futures):
-            job = futures[future]
+        for future in completed(list(futures)):
+            job = futures.pop(future)  # held no longer: the cluster can drop the result
             try:
                 result = future.result()
             except Exception as exc:  # the task raised or its worker was lost
                 result = _crashed(job, exc)
+            del future
             on_result(result)

@@ -1,41 +1,30 @@
-"""Run one participant's lessons in one warm kernel, the way papermill would.
+"""Run one participant's lessons in one fresh kernel, through papermill's public API.
 
 :func:`run_participant` is the unit of work of a build, for the local process pool and for
 Dask alike: it takes a picklable :class:`ParticipantJob` (the parameters and the lesson
 texts) and returns a picklable :class:`ParticipantResult` (the executed notebooks as text,
 HTML too if asked). It never writes outside its private kernel folder; the builder writes.
 
-Each lesson goes through papermill's own pipeline — ``load_notebook_node``,
-``parameterize_notebook``, ``prepare_notebook_metadata``, its ``NotebookExecutionManager``
-and ``PapermillNotebookClient``, ``raise_for_execution_errors`` — but in a kernel that is
-reused for all of the participant's lessons: before each lesson the kernel is reset
-(namespace, figures, widgets, execution count), and each participant gets a new kernel.
-A cell that reaches the timeout is a *stall*: the participant is retried once in a fresh
-kernel.
+Each lesson is one :func:`papermill.execute_notebook` call (parameters injected, metadata
+and error markers as papermill does them) whose engine runs the cells through one kernel
+connection kept for all of the participant's lessons (:mod:`offerkit.batch.engine`).
+Before each lesson the kernel is reset (namespace, figures, widgets, execution count);
+each participant gets a new kernel. A cell that reaches the timeout is a *stall*: the
+participant is retried once in a fresh kernel.
 """
 
 from __future__ import annotations
 
-import logging
 import shutil
 import time
 from collections.abc import Callable
 from typing import Any
 
 import nbformat
-from jupyter_client.manager import KernelManager
 from nbclient.exceptions import CellTimeoutError, DeadKernelError
-from papermill.clientwrap import PapermillNotebookClient
-from papermill.engines import NotebookExecutionManager
 from papermill.exceptions import PapermillExecutionError
-from papermill.execute import (
-    prepare_notebook_metadata,
-    raise_for_execution_errors,
-    remove_error_markers,
-)
-from papermill.iorw import load_notebook_node
-from papermill.parameterize import parameterize_notebook
 
+from offerkit.batch.engine import KernelSession, execute_lesson
 from offerkit.batch.handout import handout_html
 from offerkit.batch.injection import readable_parameters
 from offerkit.batch.jobs import (
@@ -52,7 +41,6 @@ __all__ = [
     "run_participant",
 ]
 
-_LOG = logging.getLogger("offerkit.batch")
 _RESET = """\
 import os as _ok_os, matplotlib.pyplot as _ok_plt, ipywidgets as _ok_widgets
 _ok_plt.close("all")
@@ -62,9 +50,7 @@ get_ipython().reset(new_session=True)
 """
 MAX_ATTEMPTS = 2
 RESET_TIMEOUT = 60  # the reset imports matplotlib and ipywidgets if nothing was preloaded
-# nbformat and nbconvert are untyped: give their entry points a type once, here.
-_new_notebook: Callable[..., Any] = nbformat.v4.new_notebook
-_new_code_cell: Callable[..., Any] = nbformat.v4.new_code_cell
+# nbformat is untyped: give its entry points a type once, here.
 _reads: Callable[..., Any] = nbformat.reads
 _writes: Callable[..., str] = nbformat.writes
 Progress = Callable[[str, str, str], None]
@@ -75,28 +61,25 @@ def _first_line(source: str) -> str:
     return lines[0].strip()[:80] if lines else ""
 
 
-def _run_code(km: KernelManager, code: str, timeout: float) -> None:
-    """Run ``code`` in ``km``'s kernel without counting it in the execution history."""
-    nb = _new_notebook(cells=[_new_code_cell(code)])
-    client = PapermillNotebookClient(
-        NotebookExecutionManager(nb, progress_bar=False), km=km, timeout=timeout
-    )
+def _reset(session: KernelSession, cwd: str, timeout: float) -> None:
+    """A clean namespace in ``cwd`` before a lesson (see the module docstring)."""
     try:
-        with client.setup_kernel():
-            client.execute_cell(nb.cells[0], 0, store_history=False)
+        session.run_code(_RESET.format(cwd=cwd), max(timeout, RESET_TIMEOUT))
     except CellTimeoutError as exc:
         raise StallError(CellFailure("(kernel reset)", 0, "", "Stall", str(exc))) from None
-    finally:
-        if client.kc is not None:
-            client.kc.stop_channels()
 
 
-def _parameterized(lesson: LessonSource, job: ParticipantJob) -> Any:
-    nb = load_notebook_node(_reads(lesson.text, as_version=4))
-    nb = parameterize_notebook(nb, dict(job.parameters), kernel_name="python3")
-    nb = readable_parameters(nb, job.parameters)  # "Zoë", not "Zo\xeb"
-    nb = prepare_notebook_metadata(nb, lesson.input_path, f"{job.slug}/{lesson.name}")
-    return remove_error_markers(nb)
+def _preparer(lesson: LessonSource, job: ParticipantJob) -> Callable[[Any], Any]:
+    """What the engine does to the parameterised notebook before running it: readable
+    parameters ("Zoë", not "Zo\\xeb") and the paths to record."""
+
+    def prepare(nb: Any) -> Any:
+        readable_parameters(nb, job.parameters)
+        nb.metadata.papermill["input_path"] = lesson.input_path
+        nb.metadata.papermill["output_path"] = f"{job.slug}/{lesson.name}"
+        return nb
+
+    return prepare
 
 
 def _check_stalls(nb: Any, lesson: str, timeout: float) -> None:
@@ -109,37 +92,29 @@ def _check_stalls(nb: Any, lesson: str, timeout: float) -> None:
 
 
 def _execute_lesson(
-    km: KernelManager, lesson: LessonSource, job: ParticipantJob
+    session: KernelSession, lesson: LessonSource, job: ParticipantJob
 ) -> tuple[Any, CellFailure | None]:
-    """Execute one parameterised lesson in ``km``: the notebook node and its failure."""
-    nb = _parameterized(lesson, job)
-    manager = NotebookExecutionManager(nb, output_path=None, progress_bar=False)
-    client = PapermillNotebookClient(
-        manager, km=km, timeout=job.timeout, startup_timeout=60, kernel_name="python3", log=_LOG
-    )
-    manager.notebook_start()
+    """Execute one lesson in ``session``: the notebook node and its failure."""
+    source = _reads(lesson.text, as_version=4)
     try:
-        client.execute()
+        nb = execute_lesson(
+            session, source, job.parameters, prepare=_preparer(lesson, job), timeout=job.timeout
+        )
     except CellTimeoutError as exc:
         # papermill marks the timed-out cell "completed": it is the last one that started
-        started = [i for i, c in enumerate(nb.cells) if c.metadata.papermill.get("start_time")]
+        cells = session.notebook.cells if session.notebook is not None else []
+        started = [i for i, c in enumerate(cells) if c.metadata.papermill.get("start_time")]
         index = started[-1] if started else -1
-        source = nb.cells[index].source if index >= 0 else ""
-        timed_out = CellFailure(lesson.name, index, _first_line(source), "Stall", str(exc))
+        text = cells[index].source if index >= 0 else ""
+        timed_out = CellFailure(lesson.name, index, _first_line(text), "Stall", str(exc))
         raise StallError(timed_out) from None
-    finally:
-        manager.cleanup_pbar()
-        manager.notebook_complete()
-        if client.kc is not None:
-            client.kc.stop_channels()
-    _check_stalls(nb, lesson.name, job.timeout)
-    try:
-        raise_for_execution_errors(nb, None)  # adds papermill's red error banners to nb
     except PapermillExecutionError as exc:
+        # papermill added its red error banners to the notebook the engine ran
         failed = CellFailure(
             lesson.name, exc.cell_index, _first_line(exc.source), str(exc.ename), str(exc.evalue)
         )
-        return nb, failed
+        return session.notebook, failed
+    _check_stalls(nb, lesson.name, job.timeout)
     return nb, None
 
 
@@ -165,14 +140,15 @@ def _attempt(
     km = factory.take()
     outputs: list[NotebookOutput] = []
     try:
-        for lesson in job.lessons:
-            started = time.perf_counter()
-            _run_code(km, _RESET.format(cwd=str(workdir)), max(job.timeout, RESET_TIMEOUT))
-            nb, failure = _execute_lesson(km, lesson, job)
-            outputs.append(_output(lesson, nb, started, job.html))
-            progress("lesson", job.slug, lesson.name)
-            if failure is not None:
-                return outputs, failure
+        with KernelSession(km, job.timeout) as session:
+            for lesson in job.lessons:
+                started = time.perf_counter()
+                _reset(session, str(workdir), job.timeout)
+                nb, failure = _execute_lesson(session, lesson, job)
+                outputs.append(_output(lesson, nb, started, job.html))
+                progress("lesson", job.slug, lesson.name)
+                if failure is not None:
+                    return outputs, failure
     finally:
         factory.discard(km)
         shutil.rmtree(workdir, ignore_errors=True)
