@@ -16,11 +16,11 @@ import psutil
 import pytest
 from jupyter_client.manager import KernelManager
 
-from offerkit.batch import forking
+from offerkit.batch import forking, forkserver
 from offerkit.batch.kernels import KernelFactory
 
 pytestmark = pytest.mark.skipif(
-    not forking.available(), reason="kernels are forked only on Linux with offerkit installed"
+    not forkserver.available(), reason="kernels are forked only on Linux with offerkit installed"
 )
 
 
@@ -57,9 +57,9 @@ def output(km: KernelManager, code: str) -> tuple[str, list[str]]:
 
 def test_the_kernel_spec_names_the_provisioner_and_its_server(tmp_path: Path) -> None:
     kernels = forking.kernel_spec(tmp_path, tmp_path / "fork.sock")
-    spec = json.loads((kernels / forking.PROVISIONER / "kernel.json").read_text("utf-8"))
+    spec = json.loads((kernels / forkserver.PROVISIONER / "kernel.json").read_text("utf-8"))
     stanza = {
-        "provisioner_name": forking.PROVISIONER,
+        "provisioner_name": forkserver.PROVISIONER,
         "config": {"server": str(tmp_path / "fork.sock")},
     }
     assert stanza == spec["metadata"]["kernel_provisioner"]
@@ -93,7 +93,7 @@ def test_forked_kernels_are_fresh_warm_processes_with_inline_charts(
     finally:
         factory.discard(first)
         factory.discard(second)
-    server = factory._server
+    server = factory._own_server
     assert server is not None
     (parent, preloaded, draw_one), state_one = (line.split() for line in one.splitlines())
     (_, _, draw_two), state_two = (line.split() for line in two.splitlines())
@@ -113,21 +113,24 @@ def test_kernels_die_with_their_server_and_the_server_with_its_worker(tmp_path: 
         "from offerkit.batch.kernels import KernelFactory\n"
         "f = KernelFactory()\n"
         "km = f.take()\n"
-        "print(km.provisioner.pid, f._server.process.pid, flush=True)\n"
+        "print(km.provisioner.pid, f._own_server.process.pid, flush=True)\n"
         "time.sleep(600)\n"
     )
     worker = subprocess.Popen([sys.executable, "-c", script], stdout=subprocess.PIPE, text=True)
-    assert worker.stdout is not None
-    kernel_pid, server_pid = map(int, worker.stdout.readline().split())
-    kernel, server = psutil.Process(kernel_pid), psutil.Process(server_pid)
-    assert server_pid == kernel.ppid()
-    deadline = time.monotonic() + 10  # the child calls setsid() as it starts
-    while os.getpgid(kernel.pid) != kernel.pid and time.monotonic() < deadline:
-        time.sleep(0.02)
-    assert kernel.pid == os.getpgid(kernel.pid)  # its own session: Ctrl-C is the build's
-    worker.send_signal(signal.SIGKILL)
-    worker.wait()
-    worker.stdout.close()
+    try:
+        assert worker.stdout is not None
+        kernel_pid, server_pid = map(int, worker.stdout.readline().split())
+        kernel, server = psutil.Process(kernel_pid), psutil.Process(server_pid)
+        assert server_pid == kernel.ppid()
+        deadline = time.monotonic() + 10  # the child calls setsid() as it starts
+        while os.getpgid(kernel.pid) != kernel.pid and time.monotonic() < deadline:
+            time.sleep(0.02)
+        assert kernel.pid == os.getpgid(kernel.pid)  # its own session: Ctrl-C is the build's
+    finally:
+        worker.kill()  # SIGKILL: the worker gets no chance to clean up
+        worker.wait()
+        if worker.stdout is not None:
+            worker.stdout.close()
     _, alive = psutil.wait_procs([server, kernel], timeout=10)
     assert [] == alive, "the fork server or its kernel outlived the worker"
 
@@ -137,7 +140,7 @@ def test_a_killed_server_takes_its_kernels_with_it(factory: KernelFactory) -> No
     km = factory.take()
     assert km.provisioner is not None
     kernel = psutil.Process(km.provisioner.pid)
-    server = factory._server
+    server = factory._own_server
     assert server is not None
     os.kill(server.process.pid, signal.SIGKILL)
     _, alive = psutil.wait_procs([kernel], timeout=5)

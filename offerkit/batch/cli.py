@@ -143,6 +143,19 @@ def run_build(args: argparse.Namespace) -> int:
     # nbformat validates with no format checker and the build uses jsonschema for nothing
     # else, so the build process skips that import.
     sys.modules.setdefault("rfc3987_syntax", None)  # type: ignore[arg-type]  # None blocks it
+    from offerkit.batch import forkserver
+
+    if args.dask is None:
+        forkserver.start_early()  # the kernels' imports, while the build does its own
+    try:
+        return _build(args)
+    finally:
+        unused = forkserver.claim()  # nothing to run, or the build stopped early
+        if unused is not None:
+            unused.close()
+
+
+def _build(args: argparse.Namespace) -> int:
     from offerkit.batch.build import BuildOptions, build_workbooks, format_report
     from offerkit.batch.plan import parse_lesson_ids
     from offerkit.batch.signals import BuildTerminated

@@ -35,7 +35,7 @@ from jupyter_client.kernelspec import KernelSpecManager
 from jupyter_client.manager import KernelManager
 from traitlets import Type
 
-from offerkit.batch import forking
+from offerkit.batch import forking, forkserver
 
 __all__ = ["POLL_SLICE", "PRELOAD", "KernelFactory", "SlicedKernelClient"]
 
@@ -75,7 +75,7 @@ class SlicedKernelClient(AsyncKernelClient):
     control_channel_class = Type(_SlicedChannel)
 
 
-_FOLDER_PREFIX = "offerkit-kernels-"
+_FOLDER_PREFIX = forkserver.FOLDER_PREFIX
 
 
 def _remove_abandoned_folders() -> None:
@@ -98,22 +98,15 @@ def _process_exists(pid: int) -> bool:
     return True
 
 
-def _matplotlib_cache() -> Path:
-    """A per-user matplotlib folder in the temporary directory, kept between builds: its
-    font cache takes seconds to build, so a fresh folder per kernel would cost that each
-    time."""
-    user = getattr(os, "getuid", lambda: 0)()
-    folder = Path(tempfile.gettempdir()) / f"offerkit-matplotlib-{user}"
-    folder.mkdir(mode=0o700, exist_ok=True)
-    return folder
-
-
 class KernelFactory:
-    """Starts warm kernels for one worker process and keeps one spare booting.
+    """Starts warm kernels for one worker process.
 
-    ``preload`` lines run in each kernel at start-up; ``keep_spare`` starts the next
-    kernel as soon as one is taken. :meth:`close` shuts everything down and removes the
-    private folder.
+    Where kernels can be forked (:func:`offerkit.batch.forkserver.available`), they are
+    forked from a fork server: ``server`` (the socket of one the build shares between its
+    workers) or, without one, a server of this factory's own (``fork=False`` never forks).
+    Otherwise each kernel is a new process with ``preload`` lines run at start-up, and
+    ``keep_spare`` starts the next one booting as soon as one is taken. :meth:`close`
+    shuts everything down and removes the private folder.
     """
 
     def __init__(
@@ -122,43 +115,38 @@ class KernelFactory:
         *,
         keep_spare: bool = True,
         fork: bool | None = None,
+        server: Path | None = None,
     ) -> None:
         self.preload = preload
         _remove_abandoned_folders()
         self.folder = Path(tempfile.mkdtemp(prefix=f"{_FOLDER_PREFIX}{os.getpid()}-"))
         self._spare: KernelManager | None = None
         self._live: list[KernelManager] = []
-        self._server: forking.ForkServer | None = None
+        self._own_server: forkserver.ForkServer | None = None
         self._specs: KernelSpecManager | None = None
-        if forking.available() if fork is None else fork:
-            self._server = forking.ForkServer(self.folder, self._environment())
-            kernels = forking.kernel_spec(self.folder, self._server.path)
+        if forkserver.available() if fork is None else fork:
+            if server is None:
+                self._own_server = forkserver.ForkServer()
+                server = self._own_server.path
+            kernels = forking.kernel_spec(self.folder, server)
             self._specs = KernelSpecManager(kernel_dirs=[str(kernels)], ensure_native_kernel=False)
-        # a forked kernel starts in a tenth of a second: a spare would only cost memory
-        self.keep_spare = keep_spare and self._server is None
+        # a forked kernel is ready in a few tenths of a second: a spare would only cost memory
+        self.keep_spare = keep_spare and self._specs is None
 
     @property
     def forked(self) -> bool:
-        """True when kernels are forked from this worker's fork server."""
-        return self._server is not None
+        """True when kernels are forked from a fork server."""
+        return self._specs is not None
 
     def _environment(self) -> dict[str, str]:
-        env = dict(os.environ)
-        env.update(
-            OFFERKIT_HEADLESS="1",
-            MPLBACKEND="module://matplotlib_inline.backend_inline",
-            IPYTHONDIR=str(self.folder / "ipython"),
-            MPLCONFIGDIR=str(_matplotlib_cache()),
-            PYDEVD_DISABLE_FILE_VALIDATION="1",
-        )
-        return env
+        return forkserver.kernel_environment(self.folder)
 
     def _launch(self) -> KernelManager:
         name = f"k-{uuid.uuid4().hex[:12]}"
         settings: dict[str, Any] = {"kernel_name": "python3"}
         lines = [f"--IPKernelApp.exec_lines={line}" for line in self.preload]
         if self._specs is not None:
-            settings = {"kernel_name": forking.PROVISIONER, "kernel_spec_manager": self._specs}
+            settings = {"kernel_name": forkserver.PROVISIONER, "kernel_spec_manager": self._specs}
             # pyplot was imported before this kernel's shell existed: hook inline charts up
             lines.append("--IPKernelApp.exec_lines=%matplotlib inline")
         km = KernelManager(
@@ -208,14 +196,14 @@ class KernelFactory:
                 with contextlib.suppress(OSError):  # already gone
                     os.kill(pid, signal.SIGKILL)
         self._live.clear()
-        if self._server is not None:
-            self._server.close()
+        if self._own_server is not None:
+            self._own_server.close()
         shutil.rmtree(self.folder, ignore_errors=True)
 
     def close(self) -> None:
         """Shut down the spare kernel and the fork server; remove the private folder."""
         self.discard(self._spare)
         self._spare = None
-        if self._server is not None:
-            self._server.close()
+        if self._own_server is not None:
+            self._own_server.close()
         shutil.rmtree(self.folder, ignore_errors=True)

@@ -31,8 +31,10 @@ import uuid
 from collections.abc import Callable, Sequence
 from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
 from multiprocessing.util import Finalize
+from pathlib import Path
 from typing import Any
 
+from offerkit.batch import forkserver
 from offerkit.batch.jobs import CellFailure, ParticipantJob, ParticipantResult
 from offerkit.batch.kernels import KernelFactory
 from offerkit.batch.runner import run_participant
@@ -62,12 +64,13 @@ def _start_method() -> str:
     return "spawn"
 
 
-def _init_worker(events: Any, parent: int) -> None:
-    """Process-pool initializer: one kernel factory (with a spare) per worker, and a worker
-    that never outlives its build (see :func:`_watch_parent`)."""
+def _init_worker(events: Any, parent: int, server: str | None) -> None:
+    """Process-pool initializer: one kernel factory per worker (forking from the build's
+    fork server at ``server``, or with a spare booting), and a worker that never outlives
+    its build (see :func:`_watch_parent`)."""
     global _FACTORY, _EVENTS
     _EVENTS = events
-    _FACTORY = KernelFactory(keep_spare=True)
+    _FACTORY = KernelFactory(keep_spare=True, server=Path(server) if server else None)
     Finalize(_FACTORY, _FACTORY.close, exitpriority=10)
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C: the build stops its workers
     signal.signal(signal.SIGTERM, _stop_now)
@@ -117,7 +120,25 @@ def run_local(
     context = multiprocessing.get_context(_start_method())
     events = context.Queue()
     count = max(1, min(workers, len(jobs)))
-    pool = ProcessPoolExecutor(count, context, _init_worker, (events, os.getpid()))
+    # one fork server for all workers: it imports once for the build (maybe started
+    # early, while the build itself was importing)
+    server = forkserver.claim() or (forkserver.ForkServer() if forkserver.available() else None)
+    address = str(server.path) if server is not None else None
+    pool = ProcessPoolExecutor(count, context, _init_worker, (events, os.getpid(), address))
+    try:
+        _run_pool(pool, jobs, events, on_result, on_progress)
+    finally:
+        if server is not None:
+            server.close()
+
+
+def _run_pool(
+    pool: ProcessPoolExecutor,
+    jobs: Sequence[ParticipantJob],
+    events: Any,
+    on_result: OnResult,
+    on_progress: OnProgress,
+) -> None:
     try:
         pending: dict[Future[ParticipantResult], ParticipantJob] = {
             pool.submit(_pool_run, job): job for job in jobs
