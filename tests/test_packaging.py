@@ -349,3 +349,24 @@ def test_the_installed_wheel_works_from_outside_the_repository(tmp_path: Path) -
         result.returncode,
         "wheel-check: the installed wheel works" in result.stdout,
     ), (result.stdout[-3000:], result.stderr[-3000:])
+
+
+@pytest.mark.parametrize(
+    ("path", "stopped"),
+    [
+        ("data/example-learner.answers.json", False),  # made up, shipped with the kit
+        ("notebooks/answers/ada.answers.json", True),
+        ("data/ada.answers.json", True),
+        ("exports/x.offerkit-export.json", True),
+        ("notebooks/answers/ada-offer-plan.html", True),
+    ],
+)
+def test_the_hook_stops_personal_files_but_not_the_example_learner(
+    path: str, stopped: bool
+) -> None:
+    config = yaml.safe_load((ROOT / ".pre-commit-config.yaml").read_text(encoding="utf-8"))
+    hooks = [hook for repo in config["repos"] for hook in repo["hooks"]]
+    hook = next(hook for hook in hooks if hook["id"] == "no-personal-outputs")
+    matched = bool(re.search(hook["files"], path))
+    excluded = bool(re.search(hook.get("exclude", "^$"), path))
+    assert ("fail", stopped) == (hook["language"], matched and not excluded)
