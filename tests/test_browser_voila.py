@@ -84,20 +84,14 @@ def _sign_in(page: Any, name: str) -> None:
     expect(prompt.locator(".widget-button", has_text="Start")).to_be_disabled()
 
 
-def test_lesson_03_under_voila_two_learners_two_answers_files(
-    browser_page: Any, tmp_path: Path
-) -> None:
-    page = browser_page
-    started = time.monotonic()
+def _voila_on_a_course(tmp_path: Path, target: str, port: int) -> Any:
+    """``offerkit init tmp_path/course``, then Voila on ``target`` in it as the README says:
+    ``JUPYTER_PATH=share/jupyter voila --template=offerkit TARGET`` from the course folder."""
     course_dir = tmp_path / "course"
     init_course(course_dir)  # the learner build and the kit's Voila template
-    notebook = course_dir / NOTEBOOK_03.name
-    answers = course_dir / "answers"
-    port = free_port()
-    # The README's command: JUPYTER_PATH=share/jupyter voila --template=offerkit LESSON
     cmd = [
         *python_module("voila"),
-        notebook.name,
+        target,
         f"--template={VOILA_TEMPLATE}",
         "--no-browser",
         f"--port={port}",
@@ -107,8 +101,53 @@ def test_lesson_03_under_voila_two_learners_two_answers_files(
     ]
     env = server_env(tmp_path / "jupyter")
     env["JUPYTER_PATH"] = str(Path(VOILA_TEMPLATE_DIR).parents[2])  # share/jupyter, relative
+    return running_server(cmd, cwd=course_dir, env=env, port=port, log=tmp_path / "voila.log")
+
+
+def _rendered(page: Any) -> int:
+    """Wait until Voila has run every cell (its spinner is gone) and the number of widget
+    labels stops changing; return that number."""
+    page.wait_for_function("() => !document.getElementById('loading')", timeout=WIDGET_TIMEOUT_MS)
+    count, previous = -1, -2
+    while count != previous:
+        previous = count
+        page.wait_for_timeout(700)
+        count = page.locator(".widget-label, .widget-label-basic").count()
+    return int(count)
+
+
+def test_every_lesson_under_voila_offline_shows_whole_labels(
+    browser_page: Any, tmp_path: Path
+) -> None:
+    """Each lesson of the learner build, served from one course folder: it renders widgets,
+    asks no other host for anything, and no widget label is cut off."""
+    page = browser_page
+    lessons = sorted(p.name for p in NOTEBOOK_03.parent.glob("[0-9][0-9]-*.ipynb"))
+    port = free_port()
     shots = shots_dir(tmp_path)
-    with running_server(cmd, cwd=course_dir, env=env, port=port, log=tmp_path / "voila.log"):
+    found: dict[str, tuple[bool, list[str]]] = {}
+    with _voila_on_a_course(tmp_path, ".", port):
+        origin = f"http://127.0.0.1:{port}"
+        attempted = _offline(page, origin)
+        for lesson in lessons:
+            page.goto(f"{origin}/voila/render/{lesson}?learner=ada", timeout=WIDGET_TIMEOUT_MS)
+            labels = _rendered(page)
+            found[lesson] = (labels > 0, page.evaluate(CUT_LABELS_JS))
+            page.screenshot(path=str(shots / f"voila-offline-{lesson[:2]}.png"), full_page=True)
+    assert ({lesson: (True, []) for lesson in lessons}, []) == (found, attempted)
+
+
+def test_lesson_03_under_voila_two_learners_two_answers_files(
+    browser_page: Any, tmp_path: Path
+) -> None:
+    page = browser_page
+    started = time.monotonic()
+    course_dir = tmp_path / "course"
+    notebook = course_dir / NOTEBOOK_03.name
+    answers = course_dir / "answers"
+    port = free_port()
+    shots = shots_dir(tmp_path)
+    with _voila_on_a_course(tmp_path, notebook.name, port):
         from playwright.sync_api import expect
 
         origin = f"http://127.0.0.1:{port}"
