@@ -26,7 +26,8 @@ __all__ = ["EXIT_STATUSES", "build_parser", "main"]
 EXIT_STATUSES = """\
 exit status:
   0    done
-  1    build: some participants failed; the others were built
+  1    build: some participants failed, the others were built; check: the message was
+       flagged
   2    bad input or options, or no command given (one line on stderr says what)
   3    build: the environment (--out unwritable, disk full, another build holds --out,
        no Dask scheduler)

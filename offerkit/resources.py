@@ -5,7 +5,8 @@ code works in a clone and in an installed wheel:
 
 * ``offerkit/data/`` — the CSV catalogues, the example roster and the example learner;
 * ``offerkit/notebooks/`` — the lesson notebooks;
-* ``offerkit/instructor-notebooks/`` — the instructor's workshop-pulse notebook.
+* ``offerkit/instructor-notebooks/`` — the instructor's workshop-pulse notebook;
+* ``offerkit/voila-template/`` — the Voila template ``offerkit init`` copies (a real folder).
 
 In the repository these folders are symbolic links to ``data/``, ``notebooks/`` and
 ``instructor/``, which stay the one source: a wheel copies what the links point at. Where a
@@ -41,6 +42,7 @@ _FOLDERS: dict[str, tuple[str, str]] = {
     "data": ("OFFERKIT_DATA", "data"),
     "notebooks": ("OFFERKIT_NOTEBOOKS", "notebooks"),
     "instructor-notebooks": ("", "instructor"),
+    "voila-template": ("", "offerkit/voila-template"),  # no link: it lives in the package
 }
 
 
@@ -55,8 +57,9 @@ def _package_root() -> Path:
 
 
 def bundled_folder(name: str) -> Path:
-    """The folder ``name`` (``data``, ``notebooks`` or ``instructor-notebooks``): its
-    environment variable if set, else the package's copy, else the repository's folder."""
+    """The folder ``name`` (``data``, ``notebooks``, ``instructor-notebooks`` or
+    ``voila-template``): its environment variable if set, else the package's copy, else
+    the repository's folder."""
     if name not in _FOLDERS:
         raise DataFileError(f"no bundled folder {name!r}; expected one of {sorted(_FOLDERS)}")
     variable, in_repository = _FOLDERS[name]

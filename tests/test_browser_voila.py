@@ -1,4 +1,8 @@
-"""Lesson 03 as an app under Voila, driven by headless Chromium (issues 5 and 8).
+"""Lesson 03 as an app under Voila, driven by headless Chromium (issues 5, 8 and 11).
+
+Served the way the README says, from a folder ``offerkit init`` made, with the kit's Voila
+template (``--template=offerkit``, found through ``JUPYTER_PATH``): the page asks no host
+but the Voila server for anything, and every widget label is shown in full.
 
 Code hidden, widgets working: the salary exercise renders as widgets (so offerkit saw a front
 end: Voila puts ``VOILA_KERNEL_ID``/``VOILA_BASE_URL``/``VOILA_SERVER_URL`` in the kernel's
@@ -11,6 +15,7 @@ from __future__ import annotations
 import time
 from pathlib import Path
 from typing import Any
+from urllib.parse import urlsplit
 
 import pytest
 from browser_support import (
@@ -19,7 +24,6 @@ from browser_support import (
     WIDGET_TIMEOUT_MS,
     browser_page,
     chart_src,
-    copy_notebook,
     free_port,
     previous_pay_input,
     python_module,
@@ -33,11 +37,37 @@ from browser_support import (
     wait_until,
 )
 
+from offerkit.instructor.selfstudy import VOILA_TEMPLATE, VOILA_TEMPLATE_DIR, init_course
+
 __all__ = ["browser_page"]  # the fixture, imported for pytest
 
 pytestmark = pytest.mark.browser
 
 HEADLESS_SUMMARY = f"== {EXERCISE_TITLE} =="  # what offerkit prints when it sees no front end
+LOCAL_HOSTS = {"127.0.0.1", "localhost"}
+
+# Widget descriptions and labels whose text is wider than their box (cut off, or an ellipsis).
+CUT_LABELS_JS = """() =>
+  [...document.querySelectorAll('.widget-label, .widget-label-basic')]
+    .filter(el => el.offsetParent !== null && el.textContent.trim())
+    .filter(el => el.scrollWidth > el.clientWidth)
+    .map(el => `${el.textContent.trim()} (${el.scrollWidth}px in ${el.clientWidth}px)`)
+"""
+
+
+def _offline(page: Any, origin: str) -> list[str]:
+    """Let requests to the Voila server through and abort, and record, every other one."""
+    attempted: list[str] = []
+
+    def route(route: Any) -> None:
+        if urlsplit(route.request.url).hostname in LOCAL_HOSTS:
+            route.continue_()
+        else:
+            attempted.append(route.request.url)
+            route.abort()
+
+    page.route("**/*", route)
+    return attempted
 
 
 def _sign_in(page: Any, name: str) -> None:
@@ -54,18 +84,15 @@ def _sign_in(page: Any, name: str) -> None:
     expect(prompt.locator(".widget-button", has_text="Start")).to_be_disabled()
 
 
-def test_lesson_03_under_voila_two_learners_two_answers_files(
-    browser_page: Any, tmp_path: Path
-) -> None:
-    page = browser_page
-    started = time.monotonic()
+def _voila_on_a_course(tmp_path: Path, target: str, port: int) -> Any:
+    """``offerkit init tmp_path/course``, then Voila on ``target`` in it as the README says:
+    ``JUPYTER_PATH=share/jupyter voila --template=offerkit TARGET`` from the course folder."""
     course_dir = tmp_path / "course"
-    notebook = copy_notebook(NOTEBOOK_03, course_dir)
-    answers = course_dir / "answers"
-    port = free_port()
+    init_course(course_dir)  # the learner build and the kit's Voila template
     cmd = [
         *python_module("voila"),
-        notebook.name,
+        target,
+        f"--template={VOILA_TEMPLATE}",
         "--no-browser",
         f"--port={port}",
         "--Voila.ip=127.0.0.1",
@@ -73,18 +100,58 @@ def test_lesson_03_under_voila_two_learners_two_answers_files(
         f"--Voila.root_dir={course_dir}",
     ]
     env = server_env(tmp_path / "jupyter")
+    env["JUPYTER_PATH"] = str(Path(VOILA_TEMPLATE_DIR).parents[2])  # share/jupyter, relative
+    return running_server(cmd, cwd=course_dir, env=env, port=port, log=tmp_path / "voila.log")
+
+
+def _rendered(page: Any) -> int:
+    """Wait until Voila has run every cell (its spinner is gone) and the number of widget
+    labels stops changing; return that number."""
+    page.wait_for_function("() => !document.getElementById('loading')", timeout=WIDGET_TIMEOUT_MS)
+    count, previous = -1, -2
+    while count != previous:
+        previous = count
+        page.wait_for_timeout(700)
+        count = page.locator(".widget-label, .widget-label-basic").count()
+    return int(count)
+
+
+def test_every_lesson_under_voila_offline_shows_whole_labels(
+    browser_page: Any, tmp_path: Path
+) -> None:
+    """Each lesson of the learner build, served from one course folder: it renders widgets,
+    asks no other host for anything, and no widget label is cut off."""
+    page = browser_page
+    lessons = sorted(p.name for p in NOTEBOOK_03.parent.glob("[0-9][0-9]-*.ipynb"))
+    port = free_port()
     shots = shots_dir(tmp_path)
-    with running_server(cmd, cwd=course_dir, env=env, port=port, log=tmp_path / "voila.log"):
+    found: dict[str, tuple[bool, list[str]]] = {}
+    with _voila_on_a_course(tmp_path, ".", port):
+        origin = f"http://127.0.0.1:{port}"
+        attempted = _offline(page, origin)
+        for lesson in lessons:
+            page.goto(f"{origin}/voila/render/{lesson}?learner=ada", timeout=WIDGET_TIMEOUT_MS)
+            labels = _rendered(page)
+            found[lesson] = (labels > 0, page.evaluate(CUT_LABELS_JS))
+            page.screenshot(path=str(shots / f"voila-offline-{lesson[:2]}.png"), full_page=True)
+    assert ({lesson: (True, []) for lesson in lessons}, []) == (found, attempted)
+
+
+def test_lesson_03_under_voila_two_learners_two_answers_files(
+    browser_page: Any, tmp_path: Path
+) -> None:
+    page = browser_page
+    started = time.monotonic()
+    course_dir = tmp_path / "course"
+    notebook = course_dir / NOTEBOOK_03.name
+    answers = course_dir / "answers"
+    port = free_port()
+    shots = shots_dir(tmp_path)
+    with _voila_on_a_course(tmp_path, notebook.name, port):
         from playwright.sync_api import expect
 
         origin = f"http://127.0.0.1:{port}"
-        # Offline machines: the page's CDN requests would only be slow to fail.
-        page.route(
-            "**/*",
-            lambda route: (
-                route.continue_() if route.request.url.startswith(origin) else route.abort()
-            ),
-        )
+        attempted = _offline(page, origin)
         page.goto(origin + "/", timeout=WIDGET_TIMEOUT_MS)
         headless_note = page.get_by_text(HEADLESS_SUMMARY)
         prompt_heading = page.locator("h4", has_text="Before you start")
@@ -114,6 +181,9 @@ def test_lesson_03_under_voila_two_learners_two_answers_files(
         expect(pay).to_have_value("25k x 14")
         feedback = exercise.locator(".offerkit-feedback")
         expect(feedback).to_contain_text("CNY 350,000")
+        page.screenshot(path=str(shots / "voila-offline-lesson-03.png"), full_page=True)
+        assert [] == attempted, f"the page asked other hosts for: {attempted}"
+        assert [] == page.evaluate(CUT_LABELS_JS), "widget labels cut off"
         first_chart = chart_src(exercise)
         type_into(pay, "40k x 13")
         expect(feedback).to_contain_text("CNY 520,000")
@@ -150,4 +220,5 @@ def test_lesson_03_under_voila_two_learners_two_answers_files(
         assert ["ada-lovelace.answers.json", "grace-hopper.answers.json"] == sorted(
             p.name for p in answers.glob("*.answers.json")
         )
+        assert [] == attempted, f"the page asked other hosts for: {attempted}"
     print(f"screenshots in {shots} ({time.monotonic() - started:.1f} s)")

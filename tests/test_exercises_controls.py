@@ -116,3 +116,14 @@ def test_a_label_too_long_for_the_description_goes_above_its_control() -> None:
     short = field_control(company, "")
     assert short is field_view(company, short)
     assert "Company (optional)" == short.description
+
+
+def test_a_checkbox_is_as_wide_as_its_label() -> None:
+    """The default 300 px cuts a long description off (tests/test_browser_voila.py measures)."""
+    box = field_control(Field("exceptional", "I am an exceptional candidate", "bool", False), True)
+    assert (widgets.Checkbox, True, False, "auto") == (
+        type(box),
+        box.value,
+        box.indent,
+        box.layout.width,
+    )

@@ -33,6 +33,15 @@ def test_the_widget_opens_with_hrs_first_line(ada: Course) -> None:
     assert not widget.send_button.disabled
 
 
+def test_the_figure_box_shows_its_whole_label(ada: Course) -> None:
+    """Its label, "Figure (CNY/year)", is wider than the default 80 px (measured in Voila)."""
+    widget = RehearsalWidget(ada, "friendly-start", seed=1)
+    assert ("Figure (CNY/year)", "initial") == (
+        widget.figure.description,
+        widget.figure.style.description_width,
+    )
+
+
 def test_send_shows_the_reply_hrs_answer_and_the_judgement(ada: Course) -> None:
     widget = RehearsalWidget(ada, "friendly-start", seed=1)
     widget.reply.value = "Thanks! I'm looking for <b>360k</b>-380k a year."

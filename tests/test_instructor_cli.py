@@ -15,6 +15,7 @@ from test_instructor_guide import lesson_meta, write_lesson
 from test_instructor_pulse import export, write
 
 from offerkit.cli import main
+from offerkit.instructor.selfstudy import VOILA_TEMPLATE_DIR
 
 
 @pytest.fixture
@@ -169,6 +170,7 @@ def test_init_copies_the_lessons_and_says_what_next(
     assert 0 == main(["init", str(course)])
     expected = [
         f"wrote 2 lessons to {course}",
+        f"wrote the offline Voila template to {course / VOILA_TEMPLATE_DIR}",
         f"next: jupyter lab {course}  (then open 00-start-here.ipynb)",
     ]
     assert expected == capsys.readouterr().out.splitlines()

@@ -11,9 +11,15 @@ import pytest
 
 from offerkit.errors import BuildError
 from offerkit.instructor.notebooks import cell_tags, read_lessons
-from offerkit.instructor.selfstudy import RECORD, init_course
+from offerkit.instructor.selfstudy import (
+    RECORD,
+    VOILA_TEMPLATE_DIR,
+    init_course,
+    voila_template_files,
+)
 
 LESSONS = sorted(item.lesson.path.name for item in read_lessons())
+TEMPLATE = sorted(voila_template_files())  # paths in the course folder
 HIDDEN = {"instructor", "solution"}
 
 
@@ -23,14 +29,32 @@ def _tags(path: Path) -> set[str]:
 
 
 def test_every_lesson_is_copied_as_the_learner_build(tmp_path: Path) -> None:
-    copy = init_course(tmp_path / "course")
-    names = sorted(p.name for p in copy.written)
-    record = json.loads((tmp_path / "course" / RECORD).read_text(encoding="utf-8"))
-    assert (LESSONS, LESSONS, [], []) == (
+    course = tmp_path / "course"
+    copy = init_course(course)
+    names = sorted(str(p.relative_to(course)) for p in copy.written)
+    record = json.loads((course / RECORD).read_text(encoding="utf-8"))
+    assert (sorted(LESSONS + TEMPLATE), sorted(LESSONS + TEMPLATE), [], []) == (
         names,
         sorted(record["files"]),
-        [p.name for p in copy.written if _tags(p) & HIDDEN],
+        [p.name for p in copy.written if p.suffix == ".ipynb" and _tags(p) & HIDDEN],
         list(copy.kept),
+    )
+
+
+def test_the_voila_template_is_voilas_lab_template_without_the_cdn(tmp_path: Path) -> None:
+    init_course(tmp_path)
+    folder = tmp_path / VOILA_TEMPLATE_DIR
+    template = (folder / "index.html.j2").read_text(encoding="utf-8")
+    assert (
+        ["conf.json", "index.html.j2"],
+        {"base_template": "lab"},
+        True,
+        2,
+    ) == (
+        sorted(p.name for p in folder.iterdir()),
+        json.loads((folder / "conf.json").read_text(encoding="utf-8")),
+        template.splitlines()[5] == "{%- extends 'lab/index.html.j2' -%}",
+        template.count('| replace(\'<link rel="stylesheet" href="https://cdn.jsdelivr.net/'),
     )
 
 
@@ -44,9 +68,9 @@ def test_a_second_run_writes_nothing(tmp_path: Path) -> None:
     before = {p.name: p.stat().st_mtime_ns for p in tmp_path.iterdir()}
     again = init_course(tmp_path)
     after = {p.name: p.stat().st_mtime_ns for p in tmp_path.iterdir()}
-    assert ((), LESSONS, (), before) == (
+    assert ((), sorted(LESSONS + TEMPLATE), (), before) == (
         again.written,
-        sorted(p.name for p in again.current),
+        sorted(str(p.relative_to(tmp_path)) for p in again.current),
         again.kept,
         after,
     )
@@ -108,7 +132,7 @@ def test_answers_and_other_files_are_never_touched(tmp_path: Path) -> None:
     init_course(tmp_path)
     (tmp_path / RECORD).write_text("not json", encoding="utf-8")  # a damaged record owns nothing
     copy = init_course(tmp_path)
-    assert ('{"kind": "offerkit-answers"}', (), len(LESSONS)) == (
+    assert ('{"kind": "offerkit-answers"}', (), len(LESSONS + TEMPLATE)) == (
         answers.read_text(encoding="utf-8"),
         copy.written,
         len(copy.kept),
@@ -133,3 +157,14 @@ def test_a_file_as_the_folder_is_refused(tmp_path: Path) -> None:
     path.write_text("x", encoding="utf-8")
     with pytest.raises(BuildError, match="is a file, not a folder"):
         init_course(path)
+
+
+def test_an_edited_voila_template_is_left_alone(tmp_path: Path) -> None:
+    init_course(tmp_path)
+    mine = tmp_path / VOILA_TEMPLATE_DIR / "index.html.j2"
+    mine.write_text("{% extends 'lab/index.html.j2' %}", encoding="utf-8")
+    copy = init_course(tmp_path)
+    assert (((mine, "edited since offerkit wrote it"),), "{% extends 'lab/index.html.j2' %}") == (
+        copy.kept,
+        mine.read_text(encoding="utf-8"),
+    )

@@ -16,10 +16,12 @@ from typing import Any
 import pytest
 import yaml
 from packaging.requirements import Requirement
+from tool_helpers import load_tool
 
 import offerkit
 from offerkit.cli import main
 
+pinned = load_tool("pinned")
 ROOT = Path(__file__).resolve().parent.parent
 PYPROJECT: dict[str, Any] = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))
 ENVIRONMENT: dict[str, Any] = yaml.safe_load((ROOT / "environment.yml").read_text(encoding="utf-8"))
@@ -31,7 +33,8 @@ def _name(name: str) -> str:
 
 
 def _lower_bound(specifier: str) -> str:
-    bounds = re.findall(r">=\s*([\w.]+)", specifier)
+    """``>=2.2`` and the exact pins ``==2.2`` (pip) or ``=3.11`` (conda) give ``2.2``."""
+    bounds = re.findall(r"(?:>=|==?)\s*([\w.]+)", specifier)
     return bounds[0] if bounds else ""
 
 
@@ -98,11 +101,27 @@ def test_the_lesson_dependencies_are_listed() -> None:
     assert [] == sorted(needed - set(PIP))
 
 
+def test_the_bounds_read_pins_and_conda_minors() -> None:
+    assert ["2.2", "0.17.6", "3.11", ""] == [
+        _lower_bound(spec) for spec in (">=2.2", "==0.17.6", "=3.11", "")
+    ]
+
+
 def test_python_311_in_both() -> None:
-    assert (">=3.11", "3.11") == (
+    """conda gets an exact minor: repo2docker (Binder) builds that Python, and with only a
+    lower bound it falls back to its default."""
+    python = [e for e in ENVIRONMENT["dependencies"] if str(e).startswith("python")]
+    assert (">=3.11", ["python=3.11"]) == (
         PYPROJECT["project"]["requires-python"],
-        CONDA["python"],
+        [entry.split("#")[0].strip() for entry in python],
     )
+
+
+def test_the_checkers_are_pinned_alike_and_installed() -> None:
+    """ruff, mypy, pandas-stubs, import-linter and pre-commit: one exact version in
+    pyproject's test extra, the same in environment.yml, and that version installed."""
+    pins = pinned.pyproject_pins()
+    assert ([], sorted(pinned.TOOLS)) == (pinned.disagreements(), sorted(pins))
 
 
 def test_conda_installs_the_package_itself_with_pip() -> None:
@@ -348,3 +367,24 @@ def test_conda_and_pip_agree_on_upper_bounds() -> None:
     conda = uppers([e for e in ENVIRONMENT["dependencies"] if isinstance(e, str)])
     assert {"ipykernel", "papermill", "nbclient", "jupyter-client"} <= set(pip)
     assert pip == conda
+
+
+@pytest.mark.parametrize(
+    ("path", "stopped"),
+    [
+        ("data/example-learner.answers.json", False),  # made up, shipped with the kit
+        ("notebooks/answers/ada.answers.json", True),
+        ("data/ada.answers.json", True),
+        ("exports/x.offerkit-export.json", True),
+        ("notebooks/answers/ada-offer-plan.html", True),
+    ],
+)
+def test_the_hook_stops_personal_files_but_not_the_example_learner(
+    path: str, stopped: bool
+) -> None:
+    config = yaml.safe_load((ROOT / ".pre-commit-config.yaml").read_text(encoding="utf-8"))
+    hooks = [hook for repo in config["repos"] for hook in repo["hooks"]]
+    hook = next(hook for hook in hooks if hook["id"] == "no-personal-outputs")
+    matched = bool(re.search(hook["files"], path))
+    excluded = bool(re.search(hook.get("exclude", "^$"), path))
+    assert ("fail", stopped) == (hook["language"], matched and not excluded)

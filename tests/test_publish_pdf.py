@@ -11,10 +11,12 @@ from pathlib import Path
 
 import pytest
 from browser_support import require_browser
+from markupsafe import Markup
 from pypdf import PdfReader
 
 from offerkit.errors import PublishError
 from offerkit.publish.pdf import MIN_SCALE, PdfPrinter, chromium_path, html_to_pdf, pdf_pages
+from offerkit.rules.html import render_page
 from offerkit.rules.plan import (
     PAGE_BUDGET,
     PRINT_LIMITS,
@@ -175,6 +177,48 @@ def test_one_browser_prints_many_pages(tmp_path: Path) -> None:
             printer.print_html(plan_html(short_plan()), tmp_path / f"{n}.pdf") for n in range(3)
         ]
     assert [1, 1, 1] == [pdf_pages(p.path) for p in paths]
+
+
+POSTED = "20-30K·15薪"  # a job-board range, as lesson 03 and the handouts print it
+
+
+def _printed_text(tmp_path: Path) -> str:
+    html = render_page(
+        "document.html.j2", title="Handout", kind="handout", body=Markup(f"<p>{POSTED}</p>")
+    )
+    pdf = html_to_pdf(html, tmp_path / "posted.pdf").path
+    return "".join(page.extract_text() or "" for page in PdfReader(pdf).pages)
+
+
+@pytest.mark.browser
+def test_pay_written_with_chinese_prints_as_text(tmp_path: Path) -> None:
+    """薪 comes back out of the PDF. pypdf puts a space where the text changes font (here
+    Liberation for "20-30K·15", then WenQuanYi Micro Hei from fonts-wqy-microhei for 薪:
+    "20-30K·15 薪"), so the text is compared without its white space."""
+    require_browser()
+    assert POSTED in "".join(_printed_text(tmp_path).split())
+
+
+@pytest.mark.browser
+def test_without_a_chinese_font_the_character_is_lost(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """So the test above can fail: with fontconfig shown only Latin fonts, Chromium prints 薪
+    as an empty box, which pypdf reads back as NUL."""
+    require_browser()
+    fonts = Path("/usr/share/fonts/truetype")
+    latin = [d for d in ("dejavu", "liberation") if (fonts / d).is_dir()]
+    if not latin:
+        pytest.skip("needs /usr/share/fonts/truetype/dejavu or liberation (a Latin-only font)")
+    dirs = "".join(f"<dir>{fonts / d}</dir>" for d in latin)
+    conf = tmp_path / "fonts.conf"
+    conf.write_text(
+        f"<?xml version='1.0'?><fontconfig>{dirs}<cachedir>{tmp_path}/fc</cachedir></fontconfig>",
+        encoding="utf-8",
+    )
+    monkeypatch.setenv("FONTCONFIG_FILE", str(conf))
+    text = "".join(_printed_text(tmp_path).split())
+    assert (False, True) == (POSTED in text, "20-30K·15\x00" in text), repr(text)
 
 
 def test_a_missing_chromium_is_named_with_what_to_install(

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import tomllib
+from fnmatch import fnmatch
 from pathlib import Path
 
 import pytest
@@ -28,6 +30,19 @@ def test_in_a_clone_the_folders_are_the_repository_folders() -> None:
         bundled_folder("data"),
         bundled_folder("notebooks"),
         bundled_folder("instructor-notebooks"),
+    )
+
+
+def test_the_voila_template_is_a_folder_in_the_package_shipped_in_the_wheel() -> None:
+    data = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))
+    globs = data["tool"]["setuptools"]["package-data"]["offerkit"]
+    folder = bundled_folder("voila-template")
+    files = sorted(p.name for p in folder.iterdir())
+    shipped = [n for n in files if any(fnmatch(f"voila-template/{n}", g) for g in globs)]
+    assert (ROOT / "offerkit" / "voila-template", False, ["conf.json", "index.html.j2"]) == (
+        folder,
+        folder.is_symlink(),
+        shipped,
     )
 
 

@@ -122,7 +122,10 @@ def field_control(spec_field: Field, value: Any) -> widgets.Widget:
     kind, label = spec_field.kind, spec_field.label
     common: dict[str, Any] = {"description": label, "style": _STYLE}
     if kind == "bool":
-        return widgets.Checkbox(value=bool(value), indent=False, description=label)
+        # as wide as its label: the default 300 px cuts a long one off with an ellipsis
+        return widgets.Checkbox(
+            value=bool(value), indent=False, description=label, layout=widgets.Layout(width="auto")
+        )
     if kind == "number":
         return _number(spec_field, value, common)
     if kind in ("choice", "multi"):

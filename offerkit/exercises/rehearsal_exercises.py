@@ -158,7 +158,9 @@ class RehearsalWidget:
             placeholder="Your reply to HR, in your own words", layout=widgets.Layout(width="95%")
         )
         self.figure = widgets.Text(
-            placeholder="330k-350k", description=f"Figure ({self.learner.currency}/year)"
+            placeholder="330k-350k",
+            description=f"Figure ({self.learner.currency}/year)",
+            style={"description_width": "initial"},  # the default 80 px cuts the label off
         )
         self.send_button = widgets.Button(
             description="Send", button_style="primary", icon="paper-plane"

@@ -62,14 +62,18 @@ def _init(args: argparse.Namespace) -> int:
     are saved in DIR/answers/. Run it again after upgrading offerkit to refresh the lessons:
     a lesson you edited, your answers and any file offerkit did not write are left alone
     (and listed)."""
-    from offerkit.instructor.selfstudy import init_course
+    from offerkit.instructor.selfstudy import VOILA_TEMPLATE_DIR, init_course
 
     copy = init_course(Path(args.dir))
-    if copy.written:
-        print(f"wrote {_lessons(len(copy.written))} to {copy.folder}")
-    if copy.current:
-        were = "was" if len(copy.current) == 1 else "were"
-        print(f"{_lessons(len(copy.current))} {were} already up to date")
+    written = [path for path in copy.written if path.suffix == ".ipynb"]
+    current = [path for path in copy.current if path.suffix == ".ipynb"]
+    if written:
+        print(f"wrote {_lessons(len(written))} to {copy.folder}")
+    if len(written) < len(copy.written):
+        print(f"wrote the offline Voila template to {copy.folder / VOILA_TEMPLATE_DIR}")
+    if current:
+        were = "was" if len(current) == 1 else "were"
+        print(f"{_lessons(len(current))} {were} already up to date")
     for path, reason in copy.kept:
         print(f"left alone: {path} ({reason})")
     print(f"next: jupyter lab {copy.folder}  (then open 00-start-here.ipynb)")

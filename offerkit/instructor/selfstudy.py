@@ -6,6 +6,11 @@ record, ``.offerkit-course.json``, of each file written and the SHA-256 of what 
 written. Running it again (after upgrading offerkit, say) refreshes only the lessons that
 are still exactly as it wrote them. A file it did not write, or a lesson edited since, is
 left as it is and reported; ``answers/`` and anything else in the folder are never touched.
+
+The same goes for the kit's Voila template, written under ``share/jupyter/voila/templates/``
+in the folder: with ``JUPYTER_PATH`` pointing there, ``voila --template=offerkit`` serves a
+lesson as an app that asks no other host for anything (Voila's lab template fetches
+FontAwesome style sheets from a CDN; the kit's drops them, Voila's bundle has the icons).
 """
 
 from __future__ import annotations
@@ -21,10 +26,21 @@ from offerkit.errors import BuildError
 from offerkit.instructor.notebooks import read_lessons
 from offerkit.instructor.release import release_notebook
 from offerkit.learner.answers import atomic_write_text
+from offerkit.resources import bundled_folder
 
-__all__ = ["RECORD", "CourseCopy", "init_course"]
+__all__ = [
+    "RECORD",
+    "VOILA_TEMPLATE",
+    "VOILA_TEMPLATE_DIR",
+    "CourseCopy",
+    "init_course",
+    "voila_template_files",
+]
 
 RECORD = ".offerkit-course.json"
+VOILA_TEMPLATE = "offerkit"  # voila --template=offerkit
+# Voila looks for templates in $JUPYTER_PATH/voila/templates/<name>/.
+VOILA_TEMPLATE_DIR = f"share/jupyter/voila/templates/{VOILA_TEMPLATE}"
 
 
 @dataclass(frozen=True)
@@ -64,37 +80,59 @@ def _notebook_text(notebook: dict[str, Any]) -> str:
     return json.dumps(notebook, indent=1, sort_keys=True, ensure_ascii=False) + "\n"
 
 
+def voila_template_files() -> dict[str, str]:
+    """The kit's Voila template as ``{path in the course folder: text}``: Voila's lab
+    template without its requests to a CDN (``offerkit/voila-template/``)."""
+    source = bundled_folder("voila-template")
+    return {
+        f"{VOILA_TEMPLATE_DIR}/{path.name}": path.read_text(encoding="utf-8")
+        for path in sorted(source.iterdir())
+        if path.is_file()
+    }
+
+
+def _place(folder: Path, name: str, text: str, owned: dict[str, str]) -> str:
+    """Write ``text`` to ``folder/name`` unless a learner owns that file: "written",
+    "current" (already so) or the reason it was left alone."""
+    path = folder / name
+    if path.is_symlink() or (path.exists() and not path.is_file()):
+        return "not a file offerkit wrote"
+    if path.exists():
+        digest = _digest_file(path)
+        if name not in owned:
+            return "offerkit did not write it"
+        if owned[name] != digest:
+            return "edited since offerkit wrote it"
+        if digest == _digest_text(text):
+            return "current"
+    atomic_write_text(path, text)
+    owned[name] = _digest_text(text)
+    return "written"
+
+
 def init_course(folder: Path, lessons: Path | None = None) -> CourseCopy:
     """Write the learner build of every lesson in ``lessons`` (default: the bundled ones)
-    into ``folder`` (created if missing); see the module docstring for what is kept."""
+    and the kit's Voila template into ``folder`` (created if missing); see the module
+    docstring for what is kept."""
     if folder.exists() and not folder.is_dir():
         raise BuildError(f"{folder} is a file, not a folder: choose another folder")
     chosen = read_lessons(lessons)  # LessonMetadataError before anything is written
+    files = {
+        item.lesson.path.name: _notebook_text(release_notebook(item.notebook, "learners"))
+        for item in chosen
+    }
     owned = _read_record(folder)
     written: list[Path] = []
     current: list[Path] = []
     kept: list[tuple[Path, str]] = []
-    for item in chosen:
-        name = item.lesson.path.name
-        path = folder / name
-        text = _notebook_text(release_notebook(item.notebook, "learners"))
-        if path.is_symlink() or (path.exists() and not path.is_file()):
-            kept.append((path, "not a file offerkit wrote"))
-            continue
-        if path.exists():
-            digest = _digest_file(path)
-            if name not in owned:
-                kept.append((path, "offerkit did not write it"))
-                continue
-            if owned[name] != digest:
-                kept.append((path, "edited since offerkit wrote it"))
-                continue
-            if digest == _digest_text(text):
-                current.append(path)
-                continue
-        atomic_write_text(path, text)
-        owned[name] = _digest_text(text)
-        written.append(path)
+    for name, text in {**files, **voila_template_files()}.items():
+        outcome = _place(folder, name, text, owned)
+        if outcome == "written":
+            written.append(folder / name)
+        elif outcome == "current":
+            current.append(folder / name)
+        else:
+            kept.append((folder / name, outcome))
     if written:
         record = {"written_by": "offerkit init", "files": dict(sorted(owned.items()))}
         atomic_write_text(folder / RECORD, json.dumps(record, indent=2) + "\n")
