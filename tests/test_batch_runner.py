@@ -52,7 +52,7 @@ def kernels_left() -> list[psutil.Process]:
     for child in psutil.Process().children(recursive=True):
         try:
             command = " ".join(child.cmdline())
-            kernel = "ipykernel_launcher" in command or "offerkit.batch.forking" in command
+            kernel = "ipykernel_launcher" in command or "offerkit.batch.forkserver" in command
             if child.status() != psutil.STATUS_ZOMBIE and kernel:
                 kernels.append(child)
         except psutil.NoSuchProcess:
