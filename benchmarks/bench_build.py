@@ -10,9 +10,9 @@ learner build of notebooks/, in one invocation, each approach in its own child p
     workbooks) divided by the J workers — what no overhead at all would cost.
 
 For each it prints the wall time, the time to the first finished workbook (from the start
-of the command to the first ``.ipynb`` in the output folder), and the peak memory of the
-whole process tree (PSS, which counts shared pages once; RSS summed over processes
-overstates forked processes), then the ratios::
+of the command to the first ``.ipynb`` in the output folder whose run has ended), and the
+peak memory of the whole process tree (PSS, which counts shared pages once; RSS summed
+over processes overstates forked ones), then the ratios::
 
     python benchmarks/bench_build.py --participants 6 --jobs 2
     python benchmarks/bench_build.py --participants 30 --approaches naive,offerkit
@@ -110,6 +110,16 @@ def _pss(process: psutil.Process) -> float:
         return float(process.memory_info().rss)
 
 
+def _finished(path: Path) -> bool:
+    """``path`` is a whole executed workbook (papermill writes its output file as it
+    starts and after every cell; only a finished run records an end time)."""
+    try:
+        nb = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError):  # being written
+        return False
+    return bool(nb.get("metadata", {}).get("papermill", {}).get("end_time"))
+
+
 def measure(mode: str, roster: Path, out: Path, jobs: int) -> dict[str, float]:
     """Run ``mode`` in a child process; wall time, first workbook, peak PSS and RSS."""
     out.mkdir(parents=True, exist_ok=True)
@@ -134,7 +144,7 @@ def measure(mode: str, roster: Path, out: Path, jobs: int) -> dict[str, float]:
 
     def first() -> None:
         while process.poll() is None:
-            if next(out.rglob("*.ipynb"), None) is not None:
+            if any(_finished(path) for path in out.rglob("*.ipynb")):
                 figures["first_s"] = time.perf_counter() - started
                 return
             time.sleep(0.05)

@@ -81,7 +81,9 @@ def running_kernels(processes: Sequence[psutil.Process]) -> list[psutil.Process]
         try:
             command = " ".join(process.cmdline())
             parent = process.parent()
-            forked = parent is not None and "offerkit.batch.forkserver" in " ".join(parent.cmdline())
+            forked = parent is not None and "offerkit.batch.forkserver" in " ".join(
+                parent.cmdline()
+            )
         except psutil.Error:
             continue
         if "ipykernel_launcher" in command or forked:

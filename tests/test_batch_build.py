@@ -19,15 +19,98 @@ from batch_helpers import PEOPLE, running_kernels, write_lessons, write_roster
 from markup_helpers import page_problems
 from nbformat.v4 import new_code_cell, new_markdown_cell
 
-from offerkit.batch.build import BuildOptions, BuildReport, build_workbooks, format_report
+from offerkit.batch.build import (
+    BuildOptions,
+    BuildReport,
+    build_workbooks,
+    format_report,
+    join_parts,
+    split_first,
+)
 from offerkit.batch.folder import keyed_hash
+from offerkit.batch.jobs import (
+    CellFailure,
+    LessonSource,
+    NotebookOutput,
+    ParticipantJob,
+    ParticipantResult,
+)
 from offerkit.cli import main
 from offerkit.learner.params import PARAMETERS
 from offerkit.rules.lessons import lesson_notebooks
 
-pytestmark = pytest.mark.slow
+pytestmark = pytest.mark.slow  # real kernels, but for the two split/join tests
 ROOT = Path(__file__).resolve().parent.parent
 LESSONS = {"00-start": [], "01-one": ["x = 1"], "02-two": ["print(target_role)"]}
+
+
+# the first participant's lessons are shared among the workers ----------------------------
+
+
+def fixture_job(slug: str, count: int) -> ParticipantJob:
+    lessons = tuple(
+        LessonSource(f"{i:02d}-l.ipynb", f"notebooks/{i:02d}-l.ipynb", "{}") for i in range(count)
+    )
+    return ParticipantJob(slug, {"learner_id": slug}, lessons)
+
+
+def test_the_first_participant_is_split_evenly_and_in_order() -> None:
+    jobs = [fixture_job("ada", 8), fixture_job("bao", 8), fixture_job("zoe", 8)]
+    parts = split_first(jobs, 3)
+    assert [(0, 3), (1, 3), (2, 3)] == [j.part for j in parts[:3] if j.slug == "ada"]
+    assert [3, 3, 2] == [len(j.lessons) for j in parts[:3]]
+    assert jobs[0].lessons == tuple(lesson for j in parts[:3] for lesson in j.lessons)
+    assert jobs[1:] == parts[3:]  # the others stay whole
+    assert jobs == split_first(jobs, 1)
+    assert [fixture_job("x", 1)] == split_first([fixture_job("x", 1)], 2)
+    assert [] == split_first([], 2)
+
+
+def part_result(index: int, names: list[str], failed: bool = False) -> ParticipantResult:
+    notebooks = tuple(NotebookOutput(n, "{}", None, 1.0, 0.5) for n in names)
+    failure = CellFailure(names[-1], 2, "raise", "ValueError", "boom") if failed else None
+    status = "failed" if failed else "ok"
+    return ParticipantResult(
+        "ada", status, notebooks, failure, 1, index, 2.0 + index, part=(index, 2)
+    )
+
+
+def names(result: ParticipantResult) -> list[str]:
+    return [n.name for n in result.notebooks]
+
+
+def test_parts_join_in_lesson_order_and_stop_at_the_first_failure() -> None:
+    whole = join_parts([part_result(1, ["02", "03"]), part_result(0, ["00", "01"])])
+    assert ("ok", ["00", "01", "02", "03"]) == (whole.status, names(whole))
+    assert (1, 3.0) == (whole.stalls, whole.seconds)  # stalls add up; parts ran side by side
+    early = join_parts([part_result(0, ["00", "01"], failed=True), part_result(1, ["02", "03"])])
+    assert ("failed", ["00", "01"]) == (early.status, names(early))  # later lessons dropped
+    assert early.failure is not None and "01" == early.failure.lesson
+    late = join_parts([part_result(0, ["00", "01"]), part_result(1, ["02"], failed=True)])
+    assert ("failed", ["00", "01", "02"]) == (late.status, names(late))
+    assert (0, 1) == late.part
+
+
+def test_a_split_first_participant_fails_like_a_whole_one(tmp_path: Path) -> None:
+    boom = "if target_role == 'boom':\n    raise ValueError('boom')"
+    lessons = write_lessons(
+        tmp_path / "notebooks",
+        {"00-start": [], "01-one": [boom], "02-two": ["x = 2"], "03-three": ["x = 3"]},
+    )
+    people = [{**PEOPLE[0], "target_role": "boom"}, PEOPLE[1]]
+    roster = write_roster(tmp_path / "roster.csv", people)
+    out = tmp_path / "out"
+    report = build_workbooks(options(roster, out, lessons))  # two workers: ada in two parts
+    assert [("ada", 2)] == [(f.slug, f.row) for f in report.failed]  # row 1 is the header
+    assert report.failed[0].reason.startswith("01-one.ipynb, cell 4")
+    written = sorted(p.name for p in (out / "ada").glob("*.ipynb"))
+    assert ["00-start.ipynb", "01-one.ipynb"] == written  # not the lessons after the failure
+    assert 4 == len(list((out / PEOPLE[1]["learner_id"]).glob("*.ipynb")))
+    people[0]["target_role"] = "Backend engineer"
+    write_roster(roster, people)
+    again = build_workbooks(options(roster, out, lessons))
+    assert (("ada",), ()) == (again.built, again.failed)
+    assert 4 == len(list((out / "ada").glob("*.ipynb")))
 
 
 def all_files(folder: Path) -> set[Path]:

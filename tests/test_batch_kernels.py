@@ -178,7 +178,7 @@ def closing() -> Iterator[list[KernelFactory]]:
 
 @pytest.mark.slow
 def test_taken_kernel_is_warm_headless_and_discarded(closing: list[KernelFactory]) -> None:
-    factory = KernelFactory(preload=("warm = 6 * 7",), keep_spare=False)
+    factory = KernelFactory(preload=("warm = 6 * 7",), keep_spare=False, fork=False)
     closing.append(factory)
     km = factory.take()
     try:

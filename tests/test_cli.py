@@ -555,3 +555,18 @@ def test_check_as_a_real_process() -> None:
         result.returncode,
         result.stdout.split(" — ")[0],
     )
+
+
+def test_the_command_line_loads_no_widgets_charts_or_papermill_before_a_command_runs() -> None:
+    """Every command starts fast: building the parser imports none of the heavy libraries
+    (they cost over a second; each command imports what it needs when it runs)."""
+    code = (
+        "import sys\n"
+        "from offerkit.cli import build_parser\n"
+        "build_parser().parse_args(['build'])\n"
+        "heavy = ('ipywidgets', 'matplotlib', 'pandas', 'papermill', 'nbclient', 'jsonschema')\n"
+        "print(sorted(m for m in heavy if m in sys.modules))\n"
+    )
+    command = [sys.executable, "-c", code]
+    result = subprocess.run(command, capture_output=True, text=True, check=True)
+    assert "[]" == result.stdout.strip()

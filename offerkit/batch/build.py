@@ -46,7 +46,15 @@ from offerkit.batch.signals import critical, interrupts_as_exceptions
 from offerkit.errors import BuildEnvironmentError, PublishError
 from offerkit.publish.pdf import PdfPrinter
 
-__all__ = ["BuildOptions", "BuildReport", "Failure", "build_workbooks", "format_report"]
+__all__ = [
+    "BuildOptions",
+    "BuildReport",
+    "Failure",
+    "build_workbooks",
+    "format_report",
+    "join_parts",
+    "split_first",
+]
 
 
 @dataclass(frozen=True)
@@ -290,10 +298,57 @@ def build_workbooks(options: BuildOptions) -> BuildReport:
     )
 
 
+def split_first(jobs: list[ParticipantJob], workers: int) -> list[ParticipantJob]:
+    """``jobs`` with the first participant's lessons shared among the ``workers`` (each
+    part in a fresh kernel of its own), so the first workbook is ready in a fraction of a
+    participant's time; the others stay whole. Lessons never share state (each one starts
+    from a reset kernel), so parts are as good as one run."""
+    if workers < 2 or not jobs or len(jobs[0].lessons) < 2:
+        return jobs
+    first, count = jobs[0], min(workers, len(jobs[0].lessons))
+    size, extra = divmod(len(first.lessons), count)
+    parts, start = [], 0
+    for index in range(count):
+        end = start + size + (1 if index < extra else 0)
+        parts.append(replace(first, lessons=first.lessons[start:end], part=(index, count)))
+        start = end
+    return [*parts, *jobs[1:]]
+
+
+def join_parts(parts: list[ParticipantResult]) -> ParticipantResult:
+    """One participant's result from its parts, in lesson order, as one run would have
+    ended: the lessons after a failing lesson are dropped."""
+    parts = sorted(parts, key=lambda r: r.part[0])
+    notebooks: list[Any] = []
+    failure = None
+    for part in parts:
+        notebooks += part.notebooks
+        if part.status != "ok":
+            failure = part.failure
+            break
+    return ParticipantResult(
+        slug=parts[0].slug,
+        status="ok" if failure is None else "failed",
+        notebooks=tuple(notebooks),
+        failure=failure,
+        attempts=max(p.attempts for p in parts),
+        stalls=sum(p.stalls for p in parts),
+        seconds=max(p.seconds for p in parts),
+        stall_notes=tuple(note for p in parts for note in p.stall_notes),
+    )
+
+
 def _run(options: BuildOptions, jobs: list[ParticipantJob], writer: _Writer) -> None:
     overall, on_progress = progress_bars(options.progress, len(jobs))
+    waiting: dict[str, list[ParticipantResult]] = {}  # parts of a participant so far
 
     def on_result(result: ParticipantResult) -> None:
+        if result.part[1] > 1:
+            parts = waiting.setdefault(result.slug, [])
+            parts.append(result)
+            if len(parts) < result.part[1]:
+                return
+            result = join_parts(waiting.pop(result.slug))
         writer(result)
         on_progress("done", result.slug, "")
 
@@ -302,7 +357,7 @@ def _run(options: BuildOptions, jobs: list[ParticipantJob], writer: _Writer) -> 
             run_dask(jobs, options.dask, on_result, options.connect_timeout)
         else:
             workers = options.jobs or os.cpu_count() or 1
-            run_local(jobs, workers, on_result, on_progress)
+            run_local(split_first(jobs, workers), workers, on_result, on_progress)
     finally:
         for bar in overall:
             bar.close()

@@ -18,12 +18,15 @@ same per-cell metadata. The versions are pinned in ``pyproject.toml`` (papermill
 from __future__ import annotations
 
 import logging
+import time
 from collections.abc import Callable, Mapping
+from queue import Empty
 from typing import Any
 
 import nbformat
 import papermill
 from jupyter_client.manager import KernelManager
+from jupyter_core.utils import run_sync
 from papermill.clientwrap import PapermillNotebookClient
 from papermill.engines import Engine, NotebookExecutionManager, papermill_engines
 
@@ -33,6 +36,15 @@ ENGINE = "offerkit-session"
 _LOG = logging.getLogger("offerkit.batch")
 _new_notebook: Callable[..., Any] = nbformat.v4.new_notebook
 _new_code_cell: Callable[..., Any] = nbformat.v4.new_code_cell
+
+
+def _run(coroutine: Any) -> Any:
+    """Run ``coroutine`` on the loop nbclient runs its clients on (jupyter_core's)."""
+
+    async def wrapper() -> Any:
+        return await coroutine
+
+    return run_sync(wrapper)()
 
 
 class KernelSession:
@@ -57,23 +69,23 @@ class KernelSession:
         )
         self.language_info: dict[str, Any] = {}
         self.notebook: Any = None  # the notebook being (or last) executed
-        self._setup: Any = None
 
     def __enter__(self) -> KernelSession:
-        self._setup = self.client.setup_kernel()
-        self._setup.__enter__()
-        reply = self.client.wait_for_reply(self.client.kc.kernel_info())
-        self.language_info = dict(reply["content"]["language_info"])
+        kc = self.km.client()
+        kc.start_channels()
+        kc.allow_stdin = False  # as nbclient's own set-up: a lesson cannot prompt
+        try:
+            self.language_info = _run(_ready(kc, self.startup_timeout))
+        except BaseException:
+            kc.stop_channels()
+            raise
+        self.client.kc = kc
         return self
 
     def __exit__(self, *exc: object) -> None:
-        try:
-            if self._setup is not None:
-                self._setup.__exit__(None, None, None)
-        finally:
-            if self.client.kc is not None:
-                self.client.kc.stop_channels()
-                self.client.kc = None
+        if self.client.kc is not None:
+            self.client.kc.stop_channels()
+            self.client.kc = None
 
     def run_code(self, code: str, timeout: float) -> None:
         """Run ``code`` outside any notebook and the execution history (a reset, say);
@@ -95,6 +107,38 @@ class KernelSession:
         self.client.nb = nb_man.nb
         self.client.timeout = timeout
         self.client.reset_execution_trackers()
+
+
+async def _ready(kc: Any, timeout: float) -> dict[str, Any]:
+    """Wait until ``kc``'s kernel answers on both the shell and the IOPub channel; its
+    ``language_info``.
+
+    The same check as jupyter_client's ``wait_for_ready`` (a ``kernel_info`` reply, and
+    proof that IOPub is subscribed), but the proof is the kernel's own IOPub status for one
+    of those requests, so there is no fixed 0.2 s of silence to wait out per participant.
+    A request whose status was published before IOPub had joined is simply asked again.
+    """
+    deadline = time.monotonic() + timeout
+    asked: set[str] = set()
+    info: dict[str, Any] | None = None
+    while time.monotonic() < deadline:
+        asked.add(kc.kernel_info())
+        if info is None:
+            try:
+                reply = await kc.get_shell_msg(timeout=1)
+            except Empty:
+                continue
+            if reply["parent_header"].get("msg_id") in asked:
+                info = dict(reply["content"]["language_info"])
+        until = time.monotonic() + 0.1
+        while time.monotonic() < until:
+            try:
+                message = await kc.get_iopub_msg(timeout=0.05)
+            except Empty:
+                continue
+            if info is not None and message["parent_header"].get("msg_id") in asked:
+                return info
+    raise RuntimeError(f"the kernel did not answer within {timeout:g} s")
 
 
 class SessionEngine(Engine):  # type: ignore[misc]  # papermill is untyped

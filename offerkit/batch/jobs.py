@@ -38,6 +38,7 @@ class ParticipantJob:
     lessons: tuple[LessonSource, ...]
     timeout: int = 60
     html: bool = False
+    part: tuple[int, int] = (0, 1)  # (index, count): some of the participant's lessons
 
 
 @dataclass(frozen=True)
@@ -81,6 +82,7 @@ class ParticipantResult:
     stalls: int = 0
     seconds: float = 0.0
     stall_notes: tuple[str, ...] = field(default=())
+    part: tuple[int, int] = (0, 1)  # the job's part: the builder joins the parts
 
 
 class StallError(Exception):

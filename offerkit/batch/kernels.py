@@ -147,7 +147,8 @@ class KernelFactory:
         lines = [f"--IPKernelApp.exec_lines={line}" for line in self.preload]
         if self._specs is not None:
             settings = {"kernel_name": forkserver.PROVISIONER, "kernel_spec_manager": self._specs}
-            # pyplot was imported before this kernel's shell existed: hook inline charts up
+            # the server imported everything already; pyplot was imported before this
+            # kernel's shell existed, so hook inline charts up
             lines.append("--IPKernelApp.exec_lines=%matplotlib inline")
         km = KernelManager(
             **settings,

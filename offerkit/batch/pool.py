@@ -52,7 +52,7 @@ _EVENTS: Any = None
 
 def _crashed(job: ParticipantJob, exc: BaseException) -> ParticipantResult:
     failure = CellFailure("", -1, "", type(exc).__name__, str(exc) or "the worker stopped")
-    return ParticipantResult(job.slug, "failed", failure=failure)
+    return ParticipantResult(job.slug, "failed", failure=failure, part=job.part)
 
 
 def _start_method() -> str:

@@ -30,7 +30,10 @@ def progress_bars(enabled: bool, total: int) -> tuple[list[Any], Callable[[str, 
                     position=0,
                 )
             )
-        if event in {"start", "retry"}:
+        if event == "start" and slug in bars:  # another part of the same participant
+            bars[slug].total += int(detail)
+            bars[slug].refresh()
+        elif event in {"start", "retry"}:
             if slug in bars:
                 bars.pop(slug).close()
             desc = f"{slug} (retry)" if event == "retry" else slug

@@ -208,4 +208,5 @@ def _result(
         stalls=len(stalls),
         seconds=time.perf_counter() - started,
         stall_notes=tuple(s.describe() for s in stalls),
+        part=job.part,
     )

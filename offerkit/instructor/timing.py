@@ -19,7 +19,6 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from offerkit.exercises.quiz import quiz_questions
 from offerkit.instructor.notebooks import INSTRUCTOR_TAG, LessonNotebook, cell_source
 
 __all__ = [
@@ -127,6 +126,10 @@ class LessonTime:
 
 def lesson_time(item: LessonNotebook) -> LessonTime:
     """Count a lesson's exercises, quiz items, role-play, prompts and noted minutes."""
+    # imported here: offerkit.exercises loads ipywidgets and matplotlib (about a second),
+    # and every `offerkit` command imports this module through the instructor commands
+    from offerkit.exercises.quiz import quiz_questions
+
     code = [cell_source(c) for c in item.notebook.get("cells", []) if c.get("cell_type") == "code"]
     builders = [name for source in code for name in _EXERCISE.findall(source)]
     quizzes = [lesson for source in code for lesson in _QUIZ.findall(source)]
