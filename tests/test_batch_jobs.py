@@ -104,6 +104,7 @@ def test_results_serialise_to_plain_data() -> None:
         "stalls": 1,
         "seconds": 0.0,
         "stall_notes": (),
+        "part": (0, 1),  # the whole participant, not a share of its lessons
     }
     assert expected == dataclasses.asdict(result)
 
