@@ -1,18 +1,14 @@
-"""Kernels forked from a warm fork server: ready fast, fresh per participant, and gone when
-their server or worker is gone. Tests that start real kernels are marked slow."""
+"""Kernels forked from a warm fork server through jupyter_client's provisioner API: ready
+fast and fresh per participant. Tests that start real kernels are marked slow."""
 
 from __future__ import annotations
 
 import json
-import os
-import signal
 import subprocess
 import sys
-import time
 from collections.abc import Iterator
 from pathlib import Path
 
-import psutil
 import pytest
 from jupyter_client.manager import KernelManager
 
@@ -102,51 +98,3 @@ def test_forked_kernels_are_fresh_warm_processes_with_inline_charts(
     assert draw_one != draw_two  # each kernel reseeded numpy, as a new process would
     assert "image/png" in kinds  # %matplotlib inline was hooked up after the fork
     assert first.provisioner is not None and first.provisioner.pid != second.provisioner.pid
-
-
-@pytest.mark.slow
-def test_kernels_die_with_their_server_and_the_server_with_its_worker(tmp_path: Path) -> None:
-    # A worker process (here: a child python) starts a factory, takes a kernel, prints the
-    # kernel's and the server's pids, then waits to be killed.
-    script = (
-        "import sys, time\n"
-        "from offerkit.batch.kernels import KernelFactory\n"
-        "f = KernelFactory()\n"
-        "km = f.take()\n"
-        "print(km.provisioner.pid, f._own_server.process.pid, flush=True)\n"
-        "time.sleep(600)\n"
-    )
-    worker = subprocess.Popen([sys.executable, "-c", script], stdout=subprocess.PIPE, text=True)
-    try:
-        assert worker.stdout is not None
-        kernel_pid, server_pid = map(int, worker.stdout.readline().split())
-        kernel, server = psutil.Process(kernel_pid), psutil.Process(server_pid)
-        assert server_pid == kernel.ppid()
-        deadline = time.monotonic() + 10  # the child calls setsid() as it starts
-        while os.getpgid(kernel.pid) != kernel.pid and time.monotonic() < deadline:
-            time.sleep(0.02)
-        assert kernel.pid == os.getpgid(kernel.pid)  # its own session: Ctrl-C is the build's
-    finally:
-        worker.kill()  # SIGKILL: the worker gets no chance to clean up
-        worker.wait()
-        if worker.stdout is not None:
-            worker.stdout.close()
-    _, alive = psutil.wait_procs([server, kernel], timeout=10)
-    assert [] == alive, "the fork server or its kernel outlived the worker"
-
-
-@pytest.mark.slow
-def test_a_killed_server_takes_its_kernels_with_it(factory: KernelFactory) -> None:
-    km = factory.take()
-    assert km.provisioner is not None
-    kernel = psutil.Process(km.provisioner.pid)
-    server = factory._own_server
-    assert server is not None
-    os.kill(server.process.pid, signal.SIGKILL)
-    _, alive = psutil.wait_procs([kernel], timeout=5)
-    assert [] == alive
-    started = time.monotonic()
-    while km.is_alive() and time.monotonic() - started < 5:
-        time.sleep(0.05)
-    assert not km.is_alive()
-    factory.discard(km)  # no error for a kernel that is gone
