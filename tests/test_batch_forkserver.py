@@ -97,3 +97,11 @@ def test_a_killed_server_takes_its_kernels_with_it(factory: KernelFactory) -> No
         time.sleep(0.05)
     assert not km.is_alive()
     factory.discard(km)  # no error for a kernel that is gone
+
+
+def test_asking_a_server_that_never_listens_names_it(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(forkserver, "LISTEN_TIMEOUT", 0.2)
+    with pytest.raises(RuntimeError, match=r"fork server at .*fork\.sock did not start"):
+        forkserver.ask(tmp_path / "fork.sock", {"argv": [], "env": {}, "cwd": str(tmp_path)})

@@ -49,7 +49,8 @@ __all__ = [
 PROVISIONER = "offerkit-forked"  # the entry point of offerkit.batch.forking's provisioner
 FOLDER_PREFIX = "offerkit-kernels-"
 WATCH_SECONDS = 0.2
-START_TIMEOUT = 60.0
+START_TIMEOUT = 60.0  # for a request: the server may still be importing
+LISTEN_TIMEOUT = 20.0  # for the server to listen, which it does before importing
 PRELOAD = (
     "ipykernel.kernelapp",
     "pandas",
@@ -142,8 +143,10 @@ def kernel_environment(folder: Path) -> dict[str, str]:
 
 
 def ask(server: Path, request: dict[str, Any]) -> int:
-    """Send ``request`` to the server; the new kernel's pid (waits for a booting server)."""
-    deadline = time.monotonic() + START_TIMEOUT
+    """Send ``request`` to the server; the new kernel's pid. A booting server listens at
+    once and answers when its imports are done; one that never listens is an error after
+    :data:`LISTEN_TIMEOUT` seconds."""
+    deadline = time.monotonic() + LISTEN_TIMEOUT
     while True:
         try:
             with socket.socket(socket.AF_UNIX, socket.SOCK_STREAM) as conn:
@@ -154,7 +157,10 @@ def ask(server: Path, request: dict[str, Any]) -> int:
             return int(answer["pid"])
         except (FileNotFoundError, ConnectionRefusedError):
             if time.monotonic() > deadline:
-                raise RuntimeError(f"the kernel fork server at {server} did not start") from None
+                raise RuntimeError(
+                    f"the kernel fork server at {server} did not start within "
+                    f"{LISTEN_TIMEOUT:g} s (its error, if any, is printed above)"
+                ) from None
             time.sleep(0.02)
 
 
