@@ -1,9 +1,11 @@
 """Kernels for batch builds: started warm, polled in short slices, always shut down.
 
-A build worker starts a kernel per participant with pandas, matplotlib, ipywidgets and
-offerkit already imported (``IPKernelApp.exec_lines``), so each lesson only pays for its
-own cells. While one participant runs, the *next* kernel boots in the background (a
-"spare"), so start-up overlaps with work.
+A build worker takes a new kernel per participant with pandas, matplotlib, ipywidgets and
+offerkit already imported, so each lesson only pays for its own cells. On Linux the kernel
+is forked from the build's fork server (:mod:`offerkit.batch.forkserver`, through the
+provisioner in :mod:`offerkit.batch.forking`); elsewhere it is started with those imports
+as ``IPKernelApp.exec_lines``, and while one participant runs the *next* kernel boots in
+the background (a "spare"), so start-up overlaps with work.
 
 Two measures against the headless stall in ``shared/notes/stack.md``:
 
@@ -149,7 +151,7 @@ class KernelFactory:
             settings = {"kernel_name": forkserver.PROVISIONER, "kernel_spec_manager": self._specs}
             # the server imported everything already; pyplot was imported before this
             # kernel's shell existed, so hook inline charts up
-            lines.append("--IPKernelApp.exec_lines=%matplotlib inline")
+            lines = ["--IPKernelApp.exec_lines=%matplotlib inline"]
         km = KernelManager(
             **settings,
             transport="ipc",
